@@ -23,6 +23,7 @@ export type IssueCode =
   | 'duplicate-label'
   | 'missing-label'
   | 'extra-label'
+  | 'incorrect-label'
   // rows and cells
   | 'missing-cell'
   | 'extra-cell'
@@ -53,6 +54,7 @@ export const DEFAULT_SEVERITY: Record<IssueCode, Severity> = {
   'duplicate-label': 'warning',
   'missing-label': 'error',
   'extra-label': 'info',
+  'incorrect-label': 'error',
   'missing-cell': 'error',
   'extra-cell': 'warning',
   'blank-row': 'info',
@@ -148,6 +150,10 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
     vi: (p) => `cột „${p.label}” không thuộc mẫu, không được tổng hợp`,
     en: (p) => `the column "${p.label}" is not in the schema and is not merged`,
   },
+  'incorrect-label': {
+    vi: (p) => `tiêu đề cột „${p.label}” khác tên trường „${p.name}” mà mẫu đặt ở vị trí này`,
+    en: (p) => `the header "${p.label}" does not match the schema field "${p.name}" expected at this position`,
+  },
   'missing-cell': {
     vi: (p) => `dòng thiếu ô ở cột „${p.title}”`,
     en: (p) => `the row has no cell for "${p.title}"`,
@@ -161,8 +167,12 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
     en: () => 'the row is blank',
   },
   'type-error': {
-    vi: (p) => `„${p.value}” không phải ${p.expected} hợp lệ cho „${p.title}”`,
-    en: (p) => `"${p.value}" is not a valid ${p.expectedEn} for "${p.title}"`,
+    vi: (p) =>
+      `„${p.value}” không phải ${p.expected} hợp lệ cho „${p.title}”` +
+      `${p.hint ? ` (${p.hint})` : ''}${p.allowed ? ` (phải là một trong các giá trị: ${p.allowed})` : ''}`,
+    en: (p) =>
+      `"${p.value}" is not a valid ${p.expectedEn} for "${p.title}"` +
+      `${p.hintEn ? ` (${p.hintEn})` : ''}${p.allowed ? ` (must be one of: ${p.allowed})` : ''}`,
   },
   'constraint-error': {
     vi: (p) => `„${p.title}”: ${p.detail}`,
@@ -174,7 +184,7 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
   },
   'duplicate-row': {
     vi: (p) => `dòng trùng hoàn toàn với dòng ${p.other}`,
-    en: (p) => `the row is identical to row ${p.other}`,
+    en: (p) => `the row is identical to row ${p.otherEn ?? p.other}`,
   },
   'duplicate-nominee': {
     vi: (p) => `„${p.name}” được đề nghị hai lần (trùng với ${p.other})`,

@@ -44,4 +44,10 @@ export interface FoundTable {
   noNomineesNote?: { r: number; text: string };
   /** Header issues: missing-label, extra-label, blank-label, duplicate-label. */
   issues: Issue[];
+  /**
+   * Where reading stopped before the end of the sheet (0-based row): at the footnotes or signature block,
+   * at another table below the list (a title or a different header after blank rows), or after a long run
+   * of blank rows. Absent when the list runs to the last row.
+   */
+  end?: { r: number; reason: 'footer' | 'second-table' | 'long-gap' };
 }

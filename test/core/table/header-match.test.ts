@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { defaultSchema } from '../../../src/core/schema/default-schema';
+import { findTable } from '../../../src/core/table/find-table';
+import {
+  assignFields,
+  buildMatcher,
+  isRowNumberHeader,
+  MATCH_THRESHOLD,
+  scoreColumn,
+  scoreHeader,
+} from '../../../src/core/table/header-match';
+import { grid } from './grid-builder';
+
+const schema = defaultSchema();
+const matcher = buildMatcher(schema);
+const best = (text: string) => scoreHeader(text, matcher)[0]?.field ?? null;
+
+describe('header texts → fields', () => {
+  test.each([
+    ['Họ và tên', 'ten'],
+    ['HỌ VÀ TÊN', 'ten'],
+    ['HO VA TEN', 'ten'],
+    ['Ho va ten', 'ten'],
+    ['Họ tên', 'ten'],
+    ['Tên tập thể, cá nhân', 'ten'],
+    ['Tên đơn vị / tập thể', 'ten'],
+    ['Họ và tên (2)', 'ten'],
+    ['Tên tập thể, cá nhân\n(ghi đầy đủ, không viết tắt)', 'ten'],
+    ['Chức vụ', 'chucVu'],
+    ['Chức danh', 'chucVu'],
+    ['Chức vụ, đơn vị công tác', 'donViCongTac'],
+    ['Cơ quan, đơn vị', 'donViCongTac'],
+    ['Đơn vị công tác', 'donViCongTac'],
+    ['Tóm tắt thành tích', 'thanhTich'],
+    ['Thành tích nổi bật', 'thanhTich'],
+    ['Thành tích tiêu biểu', 'thanhTich'],
+    ['Tóm tắt thành tích, đóng góp nổi bật', 'thanhTich'],
+    ['Lĩnh vực', 'linhVuc'],
+    ['Lĩnh vực hoạt động', 'linhVuc'],
+    ['LINH VUC HOAT DONG', 'linhVuc'],
+    ['Năm sinh', 'namSinh'],
+    ['Ngày, tháng, năm sinh', 'namSinh'],
+    ['Giới tính', 'gioiTinh'],
+    ['Nam/Nữ', 'gioiTinh'],
+    ['Loại', 'loai'],
+    ['Loại đề nghị', 'loai'],
+    ['Ghi chú', 'ghiChu'],
+    ['GHI CHU', 'ghiChu'],
+  ])('"%s" → %s', (text, field) => {
+    expect(best(text)).toBe(field);
+  });
+
+  test.each([
+    'Số điện thoại',
+    'Địa chỉ',
+    'Quê quán',
+    'Dân tộc',
+    'Năm công tác',
+    'Hình thức khen thưởng',
+    '(3)',
+    '',
+  ])('"%s" matches no field', (text) => {
+    expect(scoreHeader(text, matcher)).toEqual([]);
+  });
+
+  test('an exact alias scores 1; a typo in a long word still matches, below 1', () => {
+    expect(scoreHeader('Họ và tên', matcher)[0]).toEqual({ field: 'ten', score: 1 });
+    const typo = scoreHeader('Tóm tắt thành tichs', matcher)[0];
+    expect(typo.field).toBe('thanhTich');
+    expect(typo.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(typo.score).toBeLessThan(1);
+  });
+
+  test.each(['STT', 'Stt', 'TT', 'Số TT', 'Số thứ tự', 'S TT'])('"%s" is the row-number column', (text) => {
+    expect(isRowNumberHeader(text)).toBe(true);
+  });
+
+  test('"Tên" is not the row-number column, "Thứ tự ưu tiên" is not either', () => {
+    expect(isRowNumberHeader('Tên')).toBe(false);
+    expect(isRowNumberHeader('Thứ tự ưu tiên')).toBe(false);
+  });
+
+  test('a child under a parent: the child decides; the parent helps only when the child alone says little', () => {
+    expect(scoreColumn('Thành tích', 'Lĩnh vực', matcher)[0]).toEqual({ field: 'linhVuc', score: 1 });
+    expect(scoreColumn('Thành tích', 'Tóm tắt', matcher)[0].field).toBe('thanhTich');
+    expect(scoreHeader('Tóm tắt', matcher)).toEqual([]);
+  });
+
+  test('a header that names two fields goes to the one without its own column', () => {
+    const cands = [
+      { col: 3, scores: scoreHeader('Chức vụ, đơn vị công tác', matcher) },
+      { col: 4, scores: scoreHeader('Đơn vị công tác', matcher) },
+    ];
+    const got = assignFields(
+      cands,
+      schema.fields.map((f) => f.name),
+    );
+    expect(got.get(3)?.field).toBe('chucVu');
+    expect(got.get(4)?.field).toBe('donViCongTac');
+  });
+
+  test('"Tập thể/Cá nhân" (an alias of both Tên and Loại) is Loại next to a "Họ và tên" column', () => {
+    const cands = [
+      { col: 1, scores: scoreHeader('Họ và tên', matcher) },
+      { col: 2, scores: scoreHeader('Tập thể/Cá nhân', matcher) },
+    ];
+    const got = assignFields(
+      cands,
+      schema.fields.map((f) => f.name),
+    );
+    expect([got.get(1)?.field, got.get(2)?.field]).toEqual(['ten', 'loai']);
+  });
+
+  test('an exact match is never given up for two fuzzy ones', () => {
+    const order = schema.fields.map((f) => f.name);
+    const got = assignFields(
+      [
+        {
+          col: 1,
+          scores: [
+            { field: 'ten', score: 1 },
+            { field: 'chucVu', score: 0.7 },
+          ],
+        },
+        { col: 2, scores: [{ field: 'ten', score: 0.8 }] },
+      ],
+      order,
+    );
+    expect(got.get(1)?.field).toBe('ten');
+    expect(got.has(2)).toBe(false);
+  });
+
+  test('equal scores go to the earlier column', () => {
+    const order = schema.fields.map((f) => f.name);
+    const got = assignFields(
+      [
+        { col: 4, scores: [{ field: 'ghiChu', score: 1 }] },
+        { col: 7, scores: [{ field: 'ghiChu', score: 1 }] },
+      ],
+      order,
+    );
+    expect([...got.keys()]).toEqual([4]);
+  });
+});
+
+/** Known columns and the header variants a unit may write for each (GUIDE §4). */
+const VARIANTS: Record<string, string[]> = {
+  ten: ['Họ và tên', 'HO VA TEN', 'Họ tên', 'Tên tập thể, cá nhân', 'Tên đơn vị / tập thể'],
+  loai: ['Loại', 'Tập thể/Cá nhân', 'Phân loại'],
+  gioiTinh: ['Giới tính', 'Nam/Nữ'],
+  namSinh: ['Năm sinh', 'NAM SINH', 'Ngày sinh'],
+  chucVu: ['Chức vụ', 'Chức danh'],
+  donViCongTac: ['Đơn vị công tác', 'Cơ quan, đơn vị', 'Nơi công tác'],
+  linhVuc: ['Lĩnh vực', 'Lĩnh vực hoạt động', 'LINH VUC'],
+  thanhTich: ['Tóm tắt thành tích', 'Thành tích nổi bật', 'Thành tích tiêu biểu'],
+  ghiChu: ['Ghi chú', 'GHI CHU'],
+};
+
+describe('property: the order of the columns does not change the mapping', () => {
+  const listArb = fc
+    .record({
+      fields: fc.subarray(
+        Object.keys(VARIANTS).filter((f) => f !== 'ten'),
+        { minLength: 1 },
+      ),
+      picks: fc.array(fc.nat(10), { minLength: 10, maxLength: 10 }),
+      stt: fc.boolean(),
+      extra: fc.boolean(),
+    })
+    .chain((o) => {
+      const cols = ['ten', ...o.fields].map((f, i) => ({
+        field: f as string | null,
+        header: VARIANTS[f][o.picks[i] % VARIANTS[f].length],
+      }));
+      if (o.stt) cols.push({ field: null, header: 'STT' });
+      if (o.extra) cols.push({ field: null, header: 'Số điện thoại' });
+      return fc.tuple(
+        fc.constant(cols),
+        fc.shuffledSubarray(cols, { minLength: cols.length, maxLength: cols.length }),
+      );
+    });
+
+  test('shuffling known columns never changes which field each maps to', () => {
+    fc.assert(
+      fc.property(listArb, ([cols, shuffled]) => {
+        const mapOf = (order: typeof cols) => {
+          const header = order.map((c) => c.header);
+          const data = order.map((c, i) => (c.header === 'STT' ? 1 : `Giá trị ${i + 1}`));
+          const t = findTable(grid([header, data]), schema, { file: 'x.csv' });
+          expect(t).not.toBeNull();
+          const byHeader: Record<string, string | null> = {};
+          for (const m of t?.columns ?? []) byHeader[m.header] = m.field;
+          return byHeader;
+        };
+        const a = mapOf(cols);
+        const b = mapOf(shuffled);
+        expect(b).toEqual(a);
+        // and each known column maps to its own field
+        for (const c of cols) expect(a[c.header]).toBe(c.field);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
