@@ -41,7 +41,8 @@ export interface GridSheet {
   merges: CellRange[];
 }
 
-export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'fods' | 'csv' | 'tsv' | 'xml' | 'unknown';
+export type FileFormat =
+  'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'fods' | 'csv' | 'tsv' | 'xml' | 'html' | 'unknown';
 
 export interface GridWorkbook {
   fileName: string;

@@ -34,6 +34,8 @@ export type IssueCode =
   | 'duplicate-row'
   | 'duplicate-nominee'
   | 'formula-value'
+  | 'ignored-rows'
+  | 'reference-sheet'
   // campaign
   | 'unknown-unit'
   | 'not-in-roster'
@@ -64,10 +66,12 @@ export const DEFAULT_SEVERITY: Record<IssueCode, Severity> = {
   'duplicate-row': 'warning',
   'duplicate-nominee': 'warning',
   'formula-value': 'info',
+  'ignored-rows': 'warning',
+  'reference-sheet': 'info',
   'unknown-unit': 'warning',
   'not-in-roster': 'warning',
   'late-submission': 'warning',
-  'resubmission': 'info',
+  resubmission: 'info',
 };
 
 export interface Issue {
@@ -152,7 +156,8 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
   },
   'incorrect-label': {
     vi: (p) => `tiêu đề cột „${p.label}” khác tên trường „${p.name}” mà mẫu đặt ở vị trí này`,
-    en: (p) => `the header "${p.label}" does not match the schema field "${p.name}" expected at this position`,
+    en: (p) =>
+      `the header "${p.label}" does not match the schema field "${p.name}" expected at this position`,
   },
   'missing-cell': {
     vi: (p) => `dòng thiếu ô ở cột „${p.title}”`,
@@ -194,6 +199,20 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
     vi: (p) => `ô chứa công thức („=${p.formula}”); lấy giá trị đã tính „${p.value}”`,
     en: (p) => `the cell holds a formula ("=${p.formula}"); its computed value "${p.value}" is used`,
   },
+  'ignored-rows': {
+    vi: (p) =>
+      p.reason === 'second-table'
+        ? `từ dòng ${p.row} trở xuống là một bảng khác, không được đọc làm danh sách; hãy kiểm tra`
+        : `sau nhiều dòng trống, từ dòng ${p.row} trở xuống còn dữ liệu không được đọc làm danh sách; hãy kiểm tra`,
+    en: (p) =>
+      p.reason === 'second-table'
+        ? `another table starts at row ${p.row} and was not read as part of the list; please check`
+        : `after many blank rows, data from row ${p.row} down was not read as part of the list; please check`,
+  },
+  'reference-sheet': {
+    vi: () => 'trang hướng dẫn / danh mục, không đọc làm danh sách',
+    en: () => 'an instructions or lookup sheet, not read as a list',
+  },
   'unknown-unit': {
     vi: (p) => `không xác định được đơn vị gửi${p.candidates ? `; gần nhất: ${p.candidates}` : ''}`,
     en: (p) => `the sending unit could not be identified${p.candidates ? `; closest: ${p.candidates}` : ''}`,
@@ -206,7 +225,7 @@ const MESSAGES: Record<IssueCode, { vi: Template; en: Template }> = {
     vi: (p) => `nộp trễ ${p.days} ngày (hạn ${p.deadline}, nhận ${p.received})`,
     en: (p) => `${p.days} days late (deadline ${p.deadline}, received ${p.received})`,
   },
-  'resubmission': {
+  resubmission: {
     vi: (p) => `danh sách gửi lại (lần ${p.version}) thay cho danh sách trước của đơn vị`,
     en: (p) => `a resubmitted list (version ${p.version}) replaces the unit's earlier list`,
   },

@@ -9,7 +9,10 @@ const manifest = path.join(root, 'manifest.xml');
 describeCorpus('schemas/office-manifest', 'manifest.xml', () => {
   test('passes the Office add-in manifest schema (xmllint)', () => {
     const xsd = corpusPath('schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
-    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, manifest], { encoding: 'utf8', stdio: 'pipe' });
+    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, manifest], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     expect(out).toBe('');
   });
 });

@@ -8,7 +8,12 @@ export const LOAI_CA_NHAN = 'Cá nhân';
 export const LINH_VUC: { value: string; aliases: string[] }[] = [
   {
     value: 'Quản lý nhà nước về KH&CN',
-    aliases: ['Quản lý nhà nước về khoa học và công nghệ', 'QLNN về KH&CN', 'QLNN về KHCN', 'Quản lý nhà nước'],
+    aliases: [
+      'Quản lý nhà nước về khoa học và công nghệ',
+      'QLNN về KH&CN',
+      'QLNN về KHCN',
+      'Quản lý nhà nước',
+    ],
   },
   {
     value: 'Ứng dụng, chuyển giao tiến bộ KH&CN',
@@ -23,7 +28,13 @@ export const LINH_VUC: { value: string; aliases: string[] }[] = [
   },
   {
     value: 'Khởi nghiệp, đổi mới sáng tạo',
-    aliases: ['Khởi nghiệp ĐMST', 'Khởi nghiệp, ĐMST', 'Đổi mới sáng tạo', 'ĐMST', 'Khởi nghiệp đổi mới sáng tạo'],
+    aliases: [
+      'Khởi nghiệp ĐMST',
+      'Khởi nghiệp, ĐMST',
+      'Đổi mới sáng tạo',
+      'ĐMST',
+      'Khởi nghiệp đổi mới sáng tạo',
+    ],
   },
   { value: 'Sở hữu trí tuệ', aliases: ['SHTT'] },
   {
@@ -36,7 +47,12 @@ export const LINH_VUC: { value: string; aliases: string[] }[] = [
   },
   {
     value: 'Cuộc thi sáng tạo khoa học kỹ thuật',
-    aliases: ['Cuộc thi sáng tạo KHKT', 'Sáng tạo khoa học kỹ thuật', 'Sáng tạo KHKT', 'Cuộc thi sáng tạo khoa học và kỹ thuật'],
+    aliases: [
+      'Cuộc thi sáng tạo KHKT',
+      'Sáng tạo khoa học kỹ thuật',
+      'Sáng tạo KHKT',
+      'Cuộc thi sáng tạo khoa học và kỹ thuật',
+    ],
   },
   {
     value: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
@@ -111,6 +127,7 @@ export function defaultSchema(): TableSchema {
         requiredIf: { field: 'loai', values: ['Cá nhân'] },
         aliases: [
           'Đơn vị công tác',
+          'Đơn vị',
           'Cơ quan, đơn vị',
           'Cơ quan đơn vị công tác',
           'Nơi công tác',

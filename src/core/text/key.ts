@@ -64,9 +64,12 @@ export function foldAccents(s: string): string {
 
 function expandAbbreviations(lower: string): string {
   // "tp." "h." etc. at a word start, before a name
-  let s = lower.replace(/(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu, (_m, pre: string, ab: string) => {
-    return `${pre}${DOTTED[ab]} `;
-  });
+  let s = lower.replace(
+    /(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu,
+    (_m, pre: string, ab: string) => {
+      return `${pre}${DOTTED[ab]} `;
+    },
+  );
   s = s.replace(/\s*&\s*/g, '&');
   const tokens = s.split(/[^\p{L}\p{N}&-]+/u).filter(Boolean);
   const out: string[] = [];
@@ -79,7 +82,14 @@ function expandAbbreviations(lower: string): string {
       continue;
     }
     if (t.includes('&')) {
-      out.push(...t.split('&').filter(Boolean).map((x) => WORDS[x] ?? x).join(' và ').split(' '));
+      out.push(
+        ...t
+          .split('&')
+          .filter(Boolean)
+          .map((x) => WORDS[x] ?? x)
+          .join(' và ')
+          .split(' '),
+      );
       continue;
     }
     out.push(...t.split('-').filter(Boolean));

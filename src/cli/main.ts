@@ -1,0 +1,163 @@
+/** The `tonghop` command: entry point, dispatch and exit codes (0 done, 1 could not run, 2 usage). */
+import fs from 'fs';
+import path from 'path';
+import { parse, UsageError } from './args';
+import { MAIN_HELP } from './help';
+import { readInput, closeReaders } from './read';
+import { fileToJson } from './report-json';
+import { summarize } from './summary';
+import { checkWorkbook, unreadableReport, type FileReport } from '../core/check';
+import { defaultSchema } from '../core/schema/default-schema';
+import { parseSchema } from '../core/schema/parse-schema';
+import type { TableSchema } from '../core/schema/types';
+import { decodeWorkbook } from '../core/text/decode-workbook';
+import { workbookText } from '../core/sheet-text';
+
+/** A failure that stops the run (exit 1), with a Vietnamese message. */
+export class RunError extends Error {}
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    return String(pkg.version);
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function loadSchema(file: string | undefined): TableSchema {
+  if (!file) return defaultSchema();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new RunError(`không đọc được tệp trường dữ liệu ${file} (cannot read the schema file)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RunError(`tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}`);
+  }
+  const { schema, errors } = parseSchema(json);
+  if (errors.length > 0)
+    throw new RunError(`tệp trường dữ liệu ${file} có lỗi:\n  - ${errors.join('\n  - ')}`);
+  return schema;
+}
+
+/** Reads (in parallel worker threads) and checks the files, in the order given. */
+export async function checkFiles(files: string[], schema: TableSchema): Promise<FileReport[]> {
+  const reads = files.map((f) => readInput(f));
+  const reports: FileReport[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const read = await reads[i];
+    reports.push(
+      read.workbook
+        ? checkWorkbook(read.workbook, schema, read.issues)
+        : unreadableReport(path.basename(f), path.extname(f).slice(1).toLowerCase(), read.issues),
+    );
+  }
+  return reports;
+}
+
+function writeJson(target: string, data: unknown, io: Io): void {
+  const text = JSON.stringify(data, null, 2) + '\n';
+  if (target === '-') {
+    io.stdout(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(target, text, 'utf8');
+  } catch (e) {
+    throw new RunError(`không ghi được ${target}: ${(e as Error).message}`);
+  }
+}
+
+async function cmdCheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    schema: { type: 'string' },
+    json: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(MAIN_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('cần ít nhất một tệp để kiểm tra (no input file)');
+  const lang = values.lang === 'en' ? 'en' : 'vi';
+  const schema = loadSchema(values.schema as string | undefined);
+  const reports = await checkFiles(positionals, schema);
+  const json = { files: reports.map(fileToJson) };
+  if (values.json) writeJson(values.json as string, json, io);
+  if (values.json !== '-') io.stdout(summarize(reports, lang));
+  return 0;
+}
+
+async function cmdText(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    'no-sheet-names': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(MAIN_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('lệnh text cần đúng một tệp (text takes one file)');
+  const read = await readInput(positionals[0]);
+  if (!read.workbook) {
+    for (const i of read.issues) io.stderr(i.message + '\n');
+    return 1;
+  }
+  const { workbook } = decodeWorkbook(read.workbook);
+  io.stdout(workbookText(workbook, { sheetNames: !values['no-sheet-names'] }));
+  return 0;
+}
+
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(MAIN_HELP);
+        return cmd === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        io.stdout(`tonghop ${version()}\n`);
+        return 0;
+      case 'check':
+        return await cmdCheck(rest, io);
+      case 'text':
+        return await cmdText(rest, io);
+      default:
+        throw new UsageError(`lệnh không có: ${cmd} (unknown command)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`tonghop: ${e.message}\nXem "tonghop --help".\n`);
+      return 2;
+    }
+    if (e instanceof RunError) {
+      io.stderr(`tonghop: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`tonghop: lỗi không mong đợi: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  } finally {
+    await closeReaders();
+  }
+}
