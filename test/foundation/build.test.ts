@@ -10,7 +10,7 @@ describe('builds', () => {
     const out = path.join(root, 'dist', 'web');
     const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
     expect(html).toContain('Tổng hợp danh sách');
-    const script = /src="([^"]+\.js)"/.exec(html)?.[1];
+    const script = /src="?([^"\s>]+\.js)/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect(fs.existsSync(path.join(out, script as string))).toBe(true);
     expect(fs.existsSync(path.join(out, 'manifest.xml'))).toBe(true);
