@@ -48,6 +48,19 @@ export interface Layout {
 
 const TITLE = 'DANH SÁCH GIỚI THIỆU ĐIỂN HÌNH TIÊN TIẾN';
 
+/** The columns of the lists written here (without "Loại" when section rows give the type). */
+const COLUMNS = [
+  'STT',
+  'Họ và tên',
+  'Loại',
+  'Năm sinh',
+  'Chức vụ',
+  'Đơn vị công tác',
+  'Lĩnh vực',
+  'Tóm tắt thành tích',
+  'Ghi chú',
+];
+
 export function layoutList(o: ListOptions): Layout {
   const superior = o.superior ?? 'UBND HUYỆN VĂN LÂM';
   const office = o.office ?? 'PHÒNG NỘI VỤ';
@@ -58,28 +71,7 @@ export function layoutList(o: ListOptions): Layout {
   const merges: string[] = [];
   const capitalRows = new Set<number>();
   // columns: STT, Họ và tên, [Loại], Năm sinh, Chức vụ, Đơn vị công tác, Lĩnh vực, Tóm tắt thành tích, Ghi chú
-  const cols = sections
-    ? [
-        'STT',
-        'Họ và tên',
-        'Năm sinh',
-        'Chức vụ',
-        'Đơn vị công tác',
-        'Lĩnh vực',
-        'Tóm tắt thành tích',
-        'Ghi chú',
-      ]
-    : [
-        'STT',
-        'Họ và tên',
-        'Loại',
-        'Năm sinh',
-        'Chức vụ',
-        'Đơn vị công tác',
-        'Lĩnh vực',
-        'Tóm tắt thành tích',
-        'Ghi chú',
-      ];
+  const cols = sections ? COLUMNS.filter((c) => c !== 'Loại') : COLUMNS;
   const W = cols.length;
   const pad = (r: (string | number | null)[]) => [...r, ...Array(Math.max(0, W - r.length)).fill(null)];
   rows.push(pad([superior, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']));
@@ -219,17 +211,7 @@ export function listSheetJs(
 /** A plain CSV of the table only (header on row 1), UTF-8 with a BOM by default. */
 export function listCsv(nominees: Nominee[], opts: { delimiter?: string; bom?: boolean } = {}): Buffer {
   const d = opts.delimiter ?? ',';
-  const head = [
-    'STT',
-    'Họ và tên',
-    'Loại',
-    'Năm sinh',
-    'Chức vụ',
-    'Đơn vị công tác',
-    'Lĩnh vực',
-    'Tóm tắt thành tích',
-    'Ghi chú',
-  ];
+  const head = COLUMNS;
   const q = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
     return /["\n\r,;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
