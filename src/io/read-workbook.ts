@@ -170,12 +170,32 @@ interface CfbEntry {
   content?: Uint8Array | number[];
 }
 
+/** The part of Node's zlib module that is used (see useZlib). */
+export interface ZlibLike {
+  InflateRaw: unknown;
+  inflateRawSync(data: Uint8Array, opts?: { maxOutputLength?: number }): Uint8Array;
+}
+
+let nativeInflate: ((data: Uint8Array, maxOut: number) => Uint8Array) | null = null;
+
+/**
+ * Node: inflate zip entries with native zlib, for SheetJS and for this module. It is faster, and it
+ * fails cleanly on corrupt deflate data, on which SheetJS's pure-JavaScript inflater can loop forever
+ * (found by the fuzz test). Without it (in a browser), run readWorkbook in a Web Worker with a time limit.
+ */
+export function useZlib(zlib: ZlibLike): void {
+  (XLSX.CFB as { utils: { use_zlib: (z: unknown) => void } }).utils.use_zlib(zlib);
+  nativeInflate = (data, maxOut) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOut) });
+}
+
 function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
   const raw = localData(bytes, e);
   if (!raw) return null;
   if (e.method === 0) return raw;
-  if (e.method !== 8) return null;
+  if (e.method !== 8 || raw.length === 0) return null;
   try {
+    // An entry that inflates past its declared size fails here (native) or is cut (pure JS).
+    if (nativeInflate) return nativeInflate(raw, e.uncompressedSize);
     const inflate = (XLSX.CFB as { utils: { _inflateRaw: (d: Uint8Array, usz: number) => Uint8Array } }).utils
       ._inflateRaw;
     const out = inflate(raw, e.uncompressedSize);
@@ -674,7 +694,7 @@ function toGrid(
 
 function toCell(cell: XLSX.CellObject, date1904: boolean, csv: boolean): GridCell | null {
   const f = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
-  let out: GridCell | null = null;
+  let out: GridCell;
   switch (cell.t) {
     case 's': {
       const v = cell.v === undefined || cell.v === null ? '' : String(cell.v);

@@ -10,10 +10,11 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import zlib from 'zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { makeIssue, type Issue } from '../../core/issues';
 import { formatBytes, resolveLimits } from '../limits';
-import { readWorkbook, type ReadOptions, type ReadResult } from '../read-workbook';
+import { readWorkbook, useZlib, type ReadOptions, type ReadResult } from '../read-workbook';
 
 export interface PoolOptions {
   /** Number of worker threads (default: number of CPUs, at most 4). */
@@ -31,6 +32,8 @@ export interface ReadFileOptions extends ReadOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_HEAP_MB = 1536;
+/** SheetJS's zlib use triggers a deprecation warning (DEP0108) that is not for the clerk's eyes. */
+const WORKER_ARGV = ['--no-deprecation'];
 /** Longest time a worker may take to load its modules. */
 const STARTUP_TIMEOUT_MS = 60_000;
 
@@ -232,9 +235,10 @@ export class WorkbookReaderPool {
         eval: true,
         workerData: { ...data, sources: compiledSources },
         resourceLimits,
+        execArgv: WORKER_ARGV,
       });
     } else {
-      worker = new Worker(__filename, { workerData: data, resourceLimits });
+      worker = new Worker(__filename, { workerData: data, resourceLimits, execArgv: WORKER_ARGV });
     }
     this.stats.workersStarted++;
     // Referenced while starting (jobs are waiting for it) and while busy; unreferenced when idle.
@@ -383,6 +387,7 @@ export async function closeDefaultPool(): Promise<void> {
 function serve(): void {
   const port = parentPort;
   if (!port) return;
+  useZlib(zlib);
   port.on('message', (job: Job) => {
     let result: ReadResult;
     try {
