@@ -4,17 +4,21 @@ import path from 'path';
 import { parse, UsageError } from './args';
 import { MAIN_HELP } from './help';
 import { readInput, closeReaders } from './read';
+import { cmdInit, cmdMerge, cmdStatus, unitJson, unitsOf } from './master-cmds';
+import { loadMaster, readAndCheck, type CheckedFile } from './master-io';
+import { startProgress } from './progress';
 import { fileToJson } from './report-json';
 import { summarize } from './summary';
-import { checkWorkbook, unreadableReport, type FileReport } from '../core/check';
+import type { FileReport } from '../core/check';
 import { defaultSchema } from '../core/schema/default-schema';
 import { parseSchema } from '../core/schema/parse-schema';
 import type { TableSchema } from '../core/schema/types';
 import { decodeWorkbook } from '../core/text/decode-workbook';
 import { workbookText } from '../core/sheet-text';
 
-/** A failure that stops the run (exit 1), with a Vietnamese message. */
-export class RunError extends Error {}
+import { RunError } from './errors';
+
+export { RunError };
 
 interface Io {
   stdout: (s: string) => void;
@@ -57,21 +61,10 @@ export function loadSchema(file: string | undefined): TableSchema {
 
 /** Reads (in parallel worker threads) and checks the files, in the order given. */
 export async function checkFiles(files: string[], schema: TableSchema): Promise<FileReport[]> {
-  const reads = files.map((f) => readInput(f));
-  const reports: FileReport[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const read = await reads[i];
-    reports.push(
-      read.workbook
-        ? checkWorkbook(read.workbook, schema, read.issues)
-        : unreadableReport(path.basename(f), path.extname(f).slice(1).toLowerCase(), read.issues),
-    );
-  }
-  return reports;
+  return (await readAndCheck(files, schema)).map((f) => f.report);
 }
 
-function writeJson(target: string, data: unknown, io: Io): void {
+export function writeJson(target: string, data: unknown, io: Io): void {
   const text = JSON.stringify(data, null, 2) + '\n';
   if (target === '-') {
     io.stdout(text);
@@ -89,6 +82,7 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
     schema: { type: 'string' },
     json: { type: 'string' },
     lang: { type: 'string' },
+    master: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -96,12 +90,26 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('cần ít nhất một tệp để kiểm tra (no input file)');
+  if (values.master && values.schema)
+    throw new UsageError('--master đã có bộ trường; không dùng kèm --schema');
   const lang = values.lang === 'en' ? 'en' : 'vi';
-  const schema = loadSchema(values.schema as string | undefined);
-  const reports = await checkFiles(positionals, schema);
-  const json = { files: reports.map(fileToJson) };
+  const master = values.master ? await loadMaster(String(values.master)) : null;
+  for (const p of master?.problems ?? []) io.stderr(`tonghop: ${p}\n`);
+  const schema = master ? master.model.schema : loadSchema(values.schema as string | undefined);
+  const progress = startProgress(lang === 'vi' ? 'Đang đọc' : 'Reading', positionals.length);
+  let checked: CheckedFile[];
+  try {
+    checked = await readAndCheck(positionals, schema, progress);
+  } finally {
+    progress.stop();
+  }
+  const reports = checked.map((f) => f.report);
+  const units = master ? unitsOf(checked, master.model.roster) : null;
+  const json = {
+    files: reports.map((r, i) => ({ ...fileToJson(r), unit: units ? unitJson(units[i]!) : null })),
+  };
   if (values.json) writeJson(values.json as string, json, io);
-  if (values.json !== '-') io.stdout(summarize(reports, lang));
+  if (values.json !== '-') io.stdout(summarize(reports, lang, units ?? undefined));
   return 0;
 }
 
@@ -143,6 +151,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         return await cmdCheck(rest, io);
       case 'text':
         return await cmdText(rest, io);
+      case 'init':
+        return await cmdInit(rest, io, loadSchema);
+      case 'merge':
+        return await cmdMerge(rest, io, writeJson);
+      case 'status':
+        return await cmdStatus(rest, io, writeJson);
       default:
         throw new UsageError(`lệnh không có: ${cmd} (unknown command)`);
     }

@@ -43,6 +43,8 @@ export interface FileReport {
   records: (NomineeRecord & { sheet: string })[];
   /** The tables as found, per sheet; not part of the JSON report. */
   tables: FoundTable[];
+  /** The workbook with its legacy-font text decoded (for unit identification); not part of the JSON report. */
+  decoded?: GridWorkbook;
 }
 
 function sheetIsEmpty(sheet: GridSheet): boolean {
@@ -178,5 +180,6 @@ export function checkWorkbook(
     ),
     records,
     tables,
+    decoded: workbook,
   };
 }

@@ -23,7 +23,8 @@ export type Encoding = 'unicode' | 'tcvn3' | 'vni';
 
 export interface ListOptions {
   superior?: string;
-  office?: string;
+  /** The issuing office under the superior body; null for a one-line header block (the issuer only). */
+  office?: string | null;
   place?: string;
   nominees: Nominee[];
   /** 'two-row': "Thành tích" over "Lĩnh vực" and "Tóm tắt thành tích"; 'one-row': a single header row. */
@@ -35,6 +36,34 @@ export interface ListOptions {
   encoding?: Encoding;
   /** Say "Đơn vị không có tập thể, cá nhân đề nghị" instead of rows. */
   empty?: boolean;
+  /**
+   * Column headers, left to right, instead of the built-in ones (see HEADER_FIELD for the accepted
+   * titles). The one-row header then keeps the titles as given.
+   */
+  columns?: string[];
+  /** The line under the title, instead of "(Kèm theo Công văn số 45/PNV …)". */
+  attached?: string;
+  /** Date of the signature line, YYYY-MM-DD (default 2023-05-18). */
+  dated?: string;
+  /** The signature block, instead of "NGƯỜI LẬP BIỂU" / "KT. TRƯỞNG PHÒNG" / "PHÓ TRƯỞNG PHÒNG". */
+  signer?: Signer;
+  /** Footnote under the table (default "Ghi chú: Danh sách xếp theo thứ tự tập thể trước, cá nhân sau."). */
+  footnote?: string;
+  /** Creation and modification time written in the workbook's properties (.xlsx), for reproducible files. */
+  created?: Date;
+  /** Column widths (characters), left to right (.xlsx). */
+  widths?: number[];
+}
+
+/** The signature block: who drew up the list (left) and who signs it (right). */
+export interface Signer {
+  preparer?: string;
+  preparerName?: string;
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC" … */
+  title: string;
+  /** "PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC" …, under the title. */
+  subtitle?: string;
+  name: string;
 }
 
 export interface Layout {
@@ -61,9 +90,57 @@ const COLUMNS = [
   'Ghi chú',
 ];
 
+type NomineeField = keyof Nominee | 'stt';
+
+/** Header titles the lists may use, and the nominee field each column holds. */
+export const HEADER_FIELD: Record<string, NomineeField> = {
+  STT: 'stt',
+  TT: 'stt',
+  'Số TT': 'stt',
+  'Họ và tên': 'ten',
+  'Họ tên': 'ten',
+  'Tên tập thể': 'ten',
+  'Tên tập thể, cá nhân': 'ten',
+  'Tên đơn vị / tập thể': 'ten',
+  Loại: 'loai',
+  'Giới tính': 'gioiTinh',
+  'Năm sinh': 'namSinh',
+  'Chức vụ': 'chucVu',
+  'Chức danh': 'chucVu',
+  'Đơn vị công tác': 'donViCongTac',
+  'Cơ quan, đơn vị': 'donViCongTac',
+  'Lĩnh vực': 'linhVuc',
+  'Lĩnh vực hoạt động': 'linhVuc',
+  'Tóm tắt thành tích': 'thanhTich',
+  'Tóm tắt thành tích tiêu biểu': 'thanhTich',
+  'Thành tích nổi bật': 'thanhTich',
+  'Ghi chú': 'ghiChu',
+};
+
+function fieldOfHeader(title: string): NomineeField {
+  const f = HEADER_FIELD[title];
+  if (!f) throw new Error(`returned-list: no nominee field for the header "${title}"`);
+  return f;
+}
+
+const DEFAULT_SIGNER: Signer = {
+  preparer: 'NGƯỜI LẬP BIỂU',
+  preparerName: 'Lê Thị Lan',
+  title: 'KT. TRƯỞNG PHÒNG',
+  subtitle: 'PHÓ TRƯỞNG PHÒNG',
+  name: 'Nguyễn Văn Bình',
+};
+
+/** "Văn Lâm, ngày 18 tháng 5 năm 2023" from "2023-05-18". */
+function dateLine(place: string, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`returned-list: bad date "${iso}"`);
+  return `${place}, ngày ${Number(m[3])} tháng ${Number(m[2])} năm ${m[1]}`;
+}
+
 export function layoutList(o: ListOptions): Layout {
   const superior = o.superior ?? 'UBND HUYỆN VĂN LÂM';
-  const office = o.office ?? 'PHÒNG NỘI VỤ';
+  const office = o.office === undefined ? 'PHÒNG NỘI VỤ' : o.office;
   const place = o.place ?? 'Văn Lâm';
   const twoRow = (o.header ?? 'two-row') === 'two-row';
   const sections = o.sections ?? true;
@@ -71,7 +148,8 @@ export function layoutList(o: ListOptions): Layout {
   const merges: string[] = [];
   const capitalRows = new Set<number>();
   // columns: STT, Họ và tên, [Loại], Năm sinh, Chức vụ, Đơn vị công tác, Lĩnh vực, Tóm tắt thành tích, Ghi chú
-  const cols = sections ? COLUMNS.filter((c) => c !== 'Loại') : COLUMNS;
+  const cols = o.columns ?? (sections ? COLUMNS.filter((c) => c !== 'Loại') : COLUMNS);
+  const fields = cols.map(fieldOfHeader);
   const W = cols.length;
   const pad = (r: (string | number | null)[]) => [...r, ...Array(Math.max(0, W - r.length)).fill(null)];
   rows.push(pad([superior, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']));
@@ -84,13 +162,14 @@ export function layoutList(o: ListOptions): Layout {
   merges.push(`A4:${col(W - 1)}4`);
   rows.push(
     pad([
-      `(Kèm theo Công văn số 45/PNV ngày 18/5/2023 của ${office === 'PHÒNG NỘI VỤ' ? 'Phòng Nội vụ' : office})`,
+      o.attached ??
+        `(Kèm theo Công văn số 45/PNV ngày 18/5/2023 của ${office === 'PHÒNG NỘI VỤ' ? 'Phòng Nội vụ' : office})`,
     ]),
   );
   merges.push(`A5:${col(W - 1)}5`);
   rows.push(pad([]));
   const headerRow = rows.length;
-  const linhVucCol = cols.indexOf('Lĩnh vực');
+  const linhVucCol = fields.indexOf('linhVuc');
   if (twoRow) {
     const top = cols.map((c, i) => (i === linhVucCol ? 'Thành tích' : i === linhVucCol + 1 ? null : c));
     const bottom = cols.map((c, i) => (i === linhVucCol || i === linhVucCol + 1 ? c : null));
@@ -100,33 +179,12 @@ export function layoutList(o: ListOptions): Layout {
       else if (i !== linhVucCol + 1) merges.push(`${col(i)}${headerRow + 1}:${col(i)}${headerRow + 2}`);
     }
   } else {
-    rows.push(cols.map((c) => (c === 'Lĩnh vực' ? 'Lĩnh vực hoạt động' : c)));
+    rows.push(o.columns ? [...cols] : cols.map((c) => (c === 'Lĩnh vực' ? 'Lĩnh vực hoạt động' : c)));
   }
   if (o.numberingRow ?? true) rows.push(cols.map((_c, i) => `(${i + 1})`));
   const firstDataRow = rows.length;
-  const valuesOf = (n: Nominee, i: number) =>
-    sections
-      ? [
-          i,
-          n.ten,
-          n.namSinh ?? null,
-          n.chucVu ?? null,
-          n.donViCongTac ?? null,
-          n.linhVuc,
-          n.thanhTich,
-          n.ghiChu ?? null,
-        ]
-      : [
-          i,
-          n.ten,
-          n.loai,
-          n.namSinh ?? null,
-          n.chucVu ?? null,
-          n.donViCongTac ?? null,
-          n.linhVuc,
-          n.thanhTich,
-          n.ghiChu ?? null,
-        ];
+  const valuesOf = (n: Nominee, i: number): (string | number | null)[] =>
+    fields.map((f) => (f === 'stt' ? i : (n[f] ?? null)));
   if (o.empty) {
     rows.push(pad(['Đơn vị không có tập thể, cá nhân đề nghị']));
     merges.push(`A${rows.length}:${col(W - 1)}${rows.length}`);
@@ -145,15 +203,18 @@ export function layoutList(o: ListOptions): Layout {
     o.nominees.forEach((n, i) => rows.push(valuesOf(n, i + 1)));
   }
   if (o.signature ?? true) {
+    const s = o.signer ?? DEFAULT_SIGNER;
     rows.push(pad([]));
-    rows.push(pad(['Ghi chú: Danh sách xếp theo thứ tự tập thể trước, cá nhân sau.']));
-    rows.push(pad([null, null, null, null, null, `${place}, ngày 18 tháng 5 năm 2023`]));
-    rows.push(pad([null, 'NGƯỜI LẬP BIỂU', null, null, null, 'KT. TRƯỞNG PHÒNG']));
+    rows.push(pad([o.footnote ?? 'Ghi chú: Danh sách xếp theo thứ tự tập thể trước, cá nhân sau.']));
+    rows.push(pad([null, null, null, null, null, dateLine(place, o.dated ?? '2023-05-18')]));
+    rows.push(pad([null, s.preparer ?? null, null, null, null, s.title]));
     capitalRows.add(rows.length - 1);
-    rows.push(pad([null, null, null, null, null, 'PHÓ TRƯỞNG PHÒNG']));
-    capitalRows.add(rows.length - 1);
+    if (s.subtitle) {
+      rows.push(pad([null, null, null, null, null, s.subtitle]));
+      capitalRows.add(rows.length - 1);
+    }
     rows.push(pad([]));
-    rows.push(pad([null, 'Lê Thị Lan', null, null, null, 'Nguyễn Văn Bình']));
+    rows.push(pad([null, s.preparerName ?? null, null, null, null, s.name]));
   }
   return { rows, merges, capitalRows, headerRow, firstDataRow };
 }
@@ -176,19 +237,35 @@ function fontFor(enc: Encoding, capitals: boolean): string {
 
 /** An .xlsx with real fonts per cell (exceljs), the sheet named as given. */
 export async function listXlsx(o: ListOptions, sheetName = 'Danh sách'): Promise<Buffer> {
-  const enc = o.encoding ?? 'unicode';
-  const L = layoutList(o);
+  return listXlsxBook([{ name: sheetName, list: o }]);
+}
+
+/**
+ * An .xlsx of several sheets, each a list of its own ("Tập thể" and "Cá nhân" sheets). The workbook's
+ * creation time is the first list's `created`, when given.
+ */
+export async function listXlsxBook(sheets: { name: string; list: ListOptions }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  L.rows.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = typeof v === 'string' ? encodeText(v, enc) : v;
-      cell.font = { name: fontFor(enc, L.capitalRows.has(r)), size: 12 };
+  const created = sheets[0]?.list.created;
+  if (created) {
+    wb.created = created;
+    wb.modified = created;
+  }
+  for (const { name, list: o } of sheets) {
+    const enc = o.encoding ?? 'unicode';
+    const L = layoutList(o);
+    const ws = wb.addWorksheet(name);
+    L.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = typeof v === 'string' ? encodeText(v, enc) : v;
+        cell.font = { name: fontFor(enc, L.capitalRows.has(r)), size: 12 };
+      });
     });
-  });
-  for (const m of L.merges) ws.mergeCells(m);
+    for (const m of L.merges) ws.mergeCells(m);
+    o.widths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -44,7 +44,9 @@ function partsOf(d: IsoDate): { year: number; month: number; day: number } {
     const day = Number(m[3]);
     if (makeIsoDate(year, month, day) === d) return { year, month, day };
   }
-  throw new RangeError(`Ngày không hợp lệ (cần dạng yyyy-mm-dd) / Invalid date (expected yyyy-mm-dd): "${d}"`);
+  throw new RangeError(
+    `Ngày không hợp lệ (cần dạng yyyy-mm-dd) / Invalid date (expected yyyy-mm-dd): "${d}"`,
+  );
 }
 
 /** True when `d` is a real calendar date written yyyy-mm-dd. */
@@ -176,7 +178,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * 2023-05-21 in Hà Nội (UTC+7). Throws RangeError for an invalid Date or an unknown zone.
  */
 export function localDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+  // not `instanceof`: a Date from another realm (a worker, a test sandbox) is still a Date
+  if (Object.prototype.toString.call(instant) !== '[object Date]' || Number.isNaN(instant.getTime())) {
     throw new RangeError('Thời điểm không hợp lệ / Invalid instant');
   }
   let year = NaN;

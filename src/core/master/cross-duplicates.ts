@@ -1,0 +1,86 @@
+/**
+ * The same person or collective proposed by two units (`duplicate-nominee` across units): derived from
+ * the current rows of Tổng hợp each time the master is written, so it follows every re-submission.
+ */
+import type { CellValue } from '../grid';
+import { makeIssue } from '../issues';
+import { nomineeNameKey, sameNominee, type NomineeValues } from '../validate/duplicates';
+import type { IssueRow, MasterRow } from './model';
+import { unitKey } from './row-key';
+
+/** Lines of a row's Kiểm tra cell that this module writes (and that are dropped when a master is read). */
+export const CROSS_DUPLICATE_PREFIX = 'Trùng với đề nghị của ';
+
+/** Kiểm tra rows found by comparing units carry this in the sheet column. */
+export const CROSS_CHECK_SHEET = '(đối chiếu giữa các đơn vị)';
+
+export interface CrossDuplicates {
+  /** Row index in Tổng hợp → notes for its Kiểm tra cell. */
+  notes: Map<number, string[]>;
+  issues: IssueRow[];
+}
+
+function nomineeValues(values: Record<string, CellValue>): NomineeValues {
+  const out: NomineeValues = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'boolean' ? String(v) : v;
+  return out;
+}
+
+function display(v: CellValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Pairs of rows of different units that name the same nominee; each row gets a note naming the other. */
+export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
+  const notes = new Map<number, string[]>();
+  const issues: IssueRow[] = [];
+  const buckets = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (!row.unit) return;
+    const k = nomineeNameKey(nomineeValues(row.values));
+    if (k === null) return;
+    const b = buckets.get(k);
+    if (b) b.push(i);
+    else buckets.set(k, [i]);
+  });
+  for (const idx of buckets.values()) {
+    if (idx.length < 2) continue;
+    for (let x = 0; x < idx.length; x++) {
+      const a = rows[idx[x]!]!;
+      for (let y = x + 1; y < idx.length; y++) {
+        const b = rows[idx[y]!]!;
+        if (unitKey(a.unit) === unitKey(b.unit)) continue; // within a unit: reported by the file check
+        if (!sameNominee(nomineeValues(a.values), nomineeValues(b.values))) continue;
+        for (const [self, other, i] of [
+          [a, b, idx[x]!],
+          [b, a, idx[y]!],
+        ] as const) {
+          const note = `${CROSS_DUPLICATE_PREFIX}${other.unit} (${other.file}, ${other.source})`;
+          const list = notes.get(i) ?? [];
+          list.push(note);
+          notes.set(i, list);
+          const issue = makeIssue(
+            'duplicate-nominee',
+            { file: self.file },
+            {
+              name: display(self.values['ten']),
+              other: `đề nghị của ${other.unit}, tệp „${other.file}”, ${other.source}`,
+              otherEn: `the nomination by ${other.unit}, file "${other.file}", ${other.source}`,
+            },
+          );
+          issues.push({
+            file: self.file,
+            unit: self.unit,
+            sheet: CROSS_CHECK_SHEET,
+            cell: self.source,
+            field: '',
+            code: issue.code,
+            severity: issue.severity,
+            message: issue.message,
+          });
+        }
+      }
+    }
+  }
+  return { notes, issues };
+}
