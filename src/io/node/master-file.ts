@@ -24,6 +24,7 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { rowHeights } from '../../core/plan/row-heights';
 import ExcelJS from 'exceljs';
 import { a1, colLetters } from '../../core/grid';
 import {
@@ -397,7 +398,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sp: SheetPlan): void {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
   if (sp.table) writeTable(ws, sp, sp.table, font, styles);
+  // Values first, merges after: a value written into a merged area would land in its first cell.
   for (const cell of sp.cells ?? []) writeCell(ws, cell, font, styles);
+  for (const cell of sp.cells ?? []) mergeCell(ws, cell);
+  for (const [r, h] of rowHeights(sp)) ws.getRow(r + 1).height = h;
   if (sp.print) applyPrint(ws, sp.print);
 }
 
@@ -599,13 +603,16 @@ function writeCell(
   cell.style = style;
   const rows = p.merge?.rows ?? 1;
   const cols = p.merge?.cols ?? 1;
-  if (rows > 1 || cols > 1) {
-    // Every cell of the merged area takes the look, so that borders go all round it.
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) if (r || c) ws.getCell(p.r + 1 + r, p.c + 1 + c).style = style;
-    }
-    ws.mergeCells(p.r + 1, p.c + 1, p.r + rows, p.c + cols);
+  // Every cell of a merged area takes the look, so that borders go all round it.
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) if (r || c) ws.getCell(p.r + 1 + r, p.c + 1 + c).style = style;
   }
+}
+
+function mergeCell(ws: ExcelJS.Worksheet, p: CellPlan): void {
+  const rows = p.merge?.rows ?? 1;
+  const cols = p.merge?.cols ?? 1;
+  if (rows > 1 || cols > 1) ws.mergeCells(p.r + 1, p.c + 1, p.r + rows, p.c + cols);
 }
 
 function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
