@@ -118,20 +118,27 @@ export function highWaterMb(): number {
 }
 
 /**
- * Runs one measure in a fresh child process (this file, `--child NAME JOB.json`), for the memory a
- * clerk's own run needs: in the bench process the heap left by earlier runs would count too.
+ * Runs one measure in a fresh child process (this file, `--child NAME JOB.json`): the time and memory
+ * of a clerk's own run, with nothing compiled, cached or left on the heap by earlier runs.
  */
 export function inChild<T>(name: string, job: unknown, dir: string): Promise<T> {
   const file = path.join(dir, `child-${name}.json`);
   fs.writeFileSync(file, JSON.stringify(job));
   return new Promise<T>((resolve, reject) => {
-    const child = fork(__filename, ['--child', name, file], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(__filename, ['--child', name, file], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let answer: { ok: true; value: T } | { ok: false; error: string } | undefined;
     child.on('message', (m) => (answer = m as typeof answer));
     child.on('error', reject);
     child.on('exit', (code) => {
       if (answer?.ok) resolve(answer.value);
-      else reject(new Error(`bench child ${name} (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`));
+      else
+        reject(
+          new Error(
+            `bench child ${name} (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`,
+          ),
+        );
     });
   });
 }
@@ -174,27 +181,39 @@ export function rng(seed: number): () => number {
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
+// prettier-ignore
 const HO = [
-  'Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Phạm', 'Hoàng', 'Vũ', 'Vũ', 'Đỗ',
-  'Đặng', 'Bùi', 'Ngô', 'Dương', 'Đào', 'Đinh', 'Lương', 'Trịnh', 'Mai', 'Tô', 'Cao', 'Lưu', 'Phan',
-  'Hồ', 'Đoàn', 'Chu', 'Nghiêm', 'Quách', 'Khúc',
+  'Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Phạm', 'Hoàng', 'Vũ', 'Vũ', 'Đỗ', 'Đặng',
+  'Bùi', 'Ngô', 'Dương', 'Đào', 'Đinh', 'Lương', 'Trịnh', 'Mai', 'Tô', 'Cao', 'Lưu', 'Phan', 'Hồ', 'Đoàn',
+  'Chu', 'Nghiêm', 'Quách', 'Khúc',
 ] as const;
-const DEM_NAM = ['Văn', 'Văn', 'Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Công', 'Ngọc', 'Duy', 'Mạnh', 'Trọng', 'Thế', 'Đình', 'Tiến'] as const;
-const DEM_NU = ['Thị', 'Thị', 'Thị', 'Thu', 'Thanh', 'Ngọc', 'Minh', 'Hồng', 'Thúy', 'Phương', 'Bích', 'Kim', 'Thị Thu', 'Thị Thanh', 'Thị Hồng', 'Hải'] as const;
+// prettier-ignore
+const DEM_NAM = [
+  'Văn', 'Văn', 'Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Công', 'Ngọc', 'Duy', 'Mạnh', 'Trọng', 'Thế',
+  'Đình', 'Tiến',
+] as const;
+// prettier-ignore
+const DEM_NU = [
+  'Thị', 'Thị', 'Thị', 'Thu', 'Thanh', 'Ngọc', 'Minh', 'Hồng', 'Thúy', 'Phương', 'Bích', 'Kim', 'Thị Thu',
+  'Thị Thanh', 'Thị Hồng', 'Hải',
+] as const;
+// prettier-ignore
 const TEN_NAM = [
-  'Anh', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hải', 'Hùng', 'Huy', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong',
-  'Quân', 'Sơn', 'Thắng', 'Toàn', 'Tuấn', 'Tùng', 'Việt', 'Hiếu', 'Trung', 'Thành', 'Lâm', 'Khoa', 'Quyết',
+  'Anh', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hải', 'Hùng', 'Huy', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Quân',
+  'Sơn', 'Thắng', 'Toàn', 'Tuấn', 'Tùng', 'Việt', 'Hiếu', 'Trung', 'Thành', 'Lâm', 'Khoa', 'Quyết',
 ] as const;
+// prettier-ignore
 const TEN_NU = [
-  'Anh', 'Châu', 'Dung', 'Giang', 'Hà', 'Hằng', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Loan', 'Mai',
-  'Ngọc', 'Nhung', 'Phương', 'Quỳnh', 'Thảo', 'Thủy', 'Trang', 'Tuyết', 'Yến', 'Huyền', 'Vân', 'Oanh', 'Hòa',
+  'Anh', 'Châu', 'Dung', 'Giang', 'Hà', 'Hằng', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Loan', 'Mai', 'Ngọc',
+  'Nhung', 'Phương', 'Quỳnh', 'Thảo', 'Thủy', 'Trang', 'Tuyết', 'Yến', 'Huyền', 'Vân', 'Oanh', 'Hòa',
 ] as const;
+// prettier-ignore
 const XA = [
-  'Như Quỳnh', 'Lạc Đạo', 'Tân Quang', 'Đình Dù', 'Minh Hải', 'Bần Yên Nhân', 'Phố Nối', 'Nhân Hòa',
-  'Dị Sử', 'Phùng Hưng', 'Xuân Quan', 'Phụng Công', 'Cửu Cao', 'Long Hưng', 'Tân Tiến', 'Liêu Xá',
-  'Trung Hòa', 'Minh Châu', 'Ông Đình', 'Đông Tảo', 'Bình Minh', 'Dạ Trạch', 'Tân Dân', 'Hồng Nam',
-  'Quảng Châu', 'Hoàng Hanh', 'Phương Chiểu', 'Lam Sơn', 'An Tảo', 'Hiến Nam', 'Hồng Châu', 'Bảo Khê',
-  'Trung Nghĩa', 'Liên Phương', 'Thủ Sỹ', 'Hải Triều', 'Nguyễn Trãi', 'Đa Lộc', 'Tống Trân', 'Đoàn Đào',
+  'Như Quỳnh', 'Lạc Đạo', 'Tân Quang', 'Đình Dù', 'Minh Hải', 'Bần Yên Nhân', 'Phố Nối', 'Nhân Hòa', 'Dị Sử',
+  'Phùng Hưng', 'Xuân Quan', 'Phụng Công', 'Cửu Cao', 'Long Hưng', 'Tân Tiến', 'Liêu Xá', 'Trung Hòa',
+  'Minh Châu', 'Ông Đình', 'Đông Tảo', 'Bình Minh', 'Dạ Trạch', 'Tân Dân', 'Hồng Nam', 'Quảng Châu',
+  'Hoàng Hanh', 'Phương Chiểu', 'Lam Sơn', 'An Tảo', 'Hiến Nam', 'Hồng Châu', 'Bảo Khê', 'Trung Nghĩa',
+  'Liên Phương', 'Thủ Sỹ', 'Hải Triều', 'Nguyễn Trãi', 'Đa Lộc', 'Tống Trân', 'Đoàn Đào',
 ] as const;
 /** The letter's fields, as units write them (abbreviated, expanded, the odd typo). */
 const LINH_VUC = [
@@ -213,15 +232,18 @@ const LINH_VUC = [
   'Học tập và làm theo Bác',
   'An sinh xã hội',
 ] as const;
+// prettier-ignore
 const CHUC_VU = [
   'Chuyên viên', 'Chuyên viên', 'Chuyên viên chính', 'Trưởng phòng', 'Phó Trưởng phòng', 'Giám đốc',
   'Phó Giám đốc', 'Kỹ sư', 'Kỹ thuật viên', 'Kế toán trưởng', 'Giáo viên', 'Giảng viên', 'Bác sĩ',
   'Điều dưỡng trưởng', 'Cán bộ kỹ thuật', 'Tổ trưởng', 'Chủ tịch UBND xã', 'Hiệu trưởng', 'Nhân viên',
 ] as const;
+// prettier-ignore
 const TO_CHUC = [
   'Phòng Tổ chức - Hành chính', 'Phòng Kế hoạch - Tài chính', 'Phòng Kỹ thuật', 'Phòng Nghiệp vụ',
   'Trung tâm Dịch vụ', 'Văn phòng', 'Phòng Quản lý chất lượng', 'Tổ Chuyển đổi số',
 ] as const;
+// prettier-ignore
 const DE_TAI = [
   'giống lúa chất lượng cao', 'nhãn lồng Hưng Yên', 'quy trình VietGAP', 'phần mềm một cửa điện tử',
   'mô hình nhà màng trồng dưa lưới', 'xử lý nước thải làng nghề', 'truy xuất nguồn gốc bằng mã QR',
@@ -298,7 +320,9 @@ export function nomineesOf(unit: string, count: number, r: Rand): Nominee[] {
       donViCongTac: r() < 0.6 ? `${pick(r, TO_CHUC)}, ${unit}` : unit,
       linhVuc: pick(r, LINH_VUC),
       thanhTich: achievement(r),
-      ...(r() < 0.08 ? { ghiChu: pick(r, ['Đảng viên', 'Đề nghị tặng Bằng khen', 'Nghỉ hưu từ 01/7/2023']) } : {}),
+      ...(r() < 0.08
+        ? { ghiChu: pick(r, ['Đảng viên', 'Đề nghị tặng Bằng khen', 'Nghỉ hưu từ 01/7/2023']) }
+        : {}),
     };
     const mistake = r();
     if (mistake < 0.003) n.namSinh = Number(`${n.namSinh}5`);
@@ -317,17 +341,45 @@ export function nomineesOf(unit: string, count: number, r: Rand): Nominee[] {
 
 /** The roster units added to samples/roster.csv's 49 so that 60 distinct units send a list each. */
 const EXTRA_UNITS: string[][] = [
-  ['Hội Liên hiệp Phụ nữ tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'Hội LHPN tỉnh;Hội Liên hiệp Phụ nữ tỉnh Hưng Yên'],
-  ['Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'Liên hiệp các Hội KH&KT tỉnh;LHH KH&KT'],
-  ['Ban Quản lý các khu công nghiệp tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'BQL các KCN tỉnh;Ban Quản lý các KCN'],
+  [
+    'Hội Liên hiệp Phụ nữ tỉnh',
+    'Sở, ban, ngành, hội - đoàn thể',
+    'Hội LHPN tỉnh;Hội Liên hiệp Phụ nữ tỉnh Hưng Yên',
+  ],
+  [
+    'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh',
+    'Sở, ban, ngành, hội - đoàn thể',
+    'Liên hiệp các Hội KH&KT tỉnh;LHH KH&KT',
+  ],
+  [
+    'Ban Quản lý các khu công nghiệp tỉnh',
+    'Sở, ban, ngành, hội - đoàn thể',
+    'BQL các KCN tỉnh;Ban Quản lý các KCN',
+  ],
   ['Bảo hiểm xã hội tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'BHXH tỉnh;Bảo hiểm xã hội tỉnh Hưng Yên'],
-  ['Đài Phát thanh và Truyền hình Hưng Yên', 'Sở, ban, ngành, hội - đoàn thể', 'Đài PT-TH Hưng Yên;Đài PTTH Hưng Yên'],
-  ['Hội Cựu chiến binh tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'Hội CCB tỉnh;Hội Cựu chiến binh tỉnh Hưng Yên'],
+  [
+    'Đài Phát thanh và Truyền hình Hưng Yên',
+    'Sở, ban, ngành, hội - đoàn thể',
+    'Đài PT-TH Hưng Yên;Đài PTTH Hưng Yên',
+  ],
+  [
+    'Hội Cựu chiến binh tỉnh',
+    'Sở, ban, ngành, hội - đoàn thể',
+    'Hội CCB tỉnh;Hội Cựu chiến binh tỉnh Hưng Yên',
+  ],
   ['Liên minh Hợp tác xã tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'Liên minh HTX tỉnh'],
   ['Hội Chữ thập đỏ tỉnh', 'Sở, ban, ngành, hội - đoàn thể', 'Hội CTĐ tỉnh;Hội Chữ thập đỏ tỉnh Hưng Yên'],
   ['Công ty CP Nhựa Phố Nối', 'Doanh nghiệp, tổ chức KH&CN', 'Công ty cổ phần Nhựa Phố Nối'],
-  ['Công ty TNHH Thiết bị điện Kim Động', 'Doanh nghiệp, tổ chức KH&CN', 'Công ty trách nhiệm hữu hạn Thiết bị điện Kim Động'],
-  ['Trường Cao đẳng Kinh tế - Kỹ thuật Tô Hiệu Hưng Yên', 'Trường Đại học, Cao đẳng', 'CĐ KT-KT Tô Hiệu;Trường CĐ Kinh tế - Kỹ thuật Tô Hiệu'],
+  [
+    'Công ty TNHH Thiết bị điện Kim Động',
+    'Doanh nghiệp, tổ chức KH&CN',
+    'Công ty trách nhiệm hữu hạn Thiết bị điện Kim Động',
+  ],
+  [
+    'Trường Cao đẳng Kinh tế - Kỹ thuật Tô Hiệu Hưng Yên',
+    'Trường Đại học, Cao đẳng',
+    'CĐ KT-KT Tô Hiệu;Trường CĐ Kinh tế - Kỹ thuật Tô Hiệu',
+  ],
 ];
 
 interface RosterEntry {
@@ -341,7 +393,10 @@ function writeRoster(file: string, units: number): RosterEntry[] {
     type: 'string',
     raw: true,
   });
-  const rows = XLSX.utils.sheet_to_json<string[]>(base.Sheets[base.SheetNames[0]!]!, { header: 1, raw: false });
+  const rows = XLSX.utils.sheet_to_json<string[]>(base.Sheets[base.SheetNames[0]!]!, {
+    header: 1,
+    raw: false,
+  });
   const [head, ...body] = rows;
   for (const [name, group, aliases] of EXTRA_UNITS) body.push([name!, group!, aliases!, '', '', '']);
   if (units > body.length) throw new Error(`bench: the roster has ${body.length} units, ${units} asked`);
@@ -361,7 +416,12 @@ function headerBlock(u: RosterEntry, r: Rand): Pick<ListOptions, 'superior' | 'o
       superior: upper(u.name),
       office: pick(r, ['PHÒNG NỘI VỤ', 'PHÒNG KINH TẾ VÀ HẠ TẦNG', 'VĂN PHÒNG HĐND VÀ UBND']),
       place: district[2]!,
-      signer: { preparer: 'NGƯỜI LẬP BIỂU', title: 'KT. CHỦ TỊCH', subtitle: 'PHÓ CHỦ TỊCH', name: personName(r, r() < 0.3) },
+      signer: {
+        preparer: 'NGƯỜI LẬP BIỂU',
+        title: 'KT. CHỦ TỊCH',
+        subtitle: 'PHÓ CHỦ TỊCH',
+        name: personName(r, r() < 0.3),
+      },
     };
   }
   if (u.name.startsWith('Sở ')) {
@@ -384,7 +444,11 @@ function headerBlock(u: RosterEntry, r: Rand): Pick<ListOptions, 'superior' | 'o
     superior: upper(u.name),
     office: null,
     place: 'Hưng Yên',
-    signer: { preparer: 'NGƯỜI LẬP BIỂU', title: pick(r, ['GIÁM ĐỐC', 'HIỆU TRƯỞNG', 'CHỦ TỊCH']), name: personName(r, r() < 0.4) },
+    signer: {
+      preparer: 'NGƯỜI LẬP BIỂU',
+      title: pick(r, ['GIÁM ĐỐC', 'HIỆU TRƯỞNG', 'CHỦ TỊCH']),
+      name: personName(r, r() < 0.4),
+    },
   };
 }
 
@@ -407,7 +471,12 @@ export interface BenchCampaign {
  * written by Excel (exceljs, fonts, merged two-row headers), some Office 2003 .xls, a few .csv, a few
  * typed in TCVN3 or VNI fonts; layouts vary (section rows or a Loại column, numbering row, signature).
  */
-export async function buildCampaign(dir: string, files = 60, rowsPerFile = 300, seed = 2023): Promise<BenchCampaign> {
+export async function buildCampaign(
+  dir: string,
+  files = 60,
+  rowsPerFile = 300,
+  seed = 2023,
+): Promise<BenchCampaign> {
   fs.mkdirSync(dir, { recursive: true });
   const roster = path.join(dir, 'don_vi.csv');
   const units = writeRoster(roster, files);
@@ -427,7 +496,13 @@ export async function buildCampaign(dir: string, files = 60, rowsPerFile = 300, 
     // 6 .csv, 6 .xls, 48 .xlsx of 60 (3 .xlsx in TCVN3, 2 in VNI, 1 .xls in TCVN3).
     const format: BenchList['format'] = k === 9 ? 'csv' : k === 4 ? 'xls' : 'xlsx';
     const encoding: Encoding =
-      format === 'csv' ? 'unicode' : i === 2 || i === 23 || i === 41 || i === 14 ? 'tcvn3' : i === 17 || i === 36 ? 'vni' : 'unicode';
+      format === 'csv'
+        ? 'unicode'
+        : i === 2 || i === 23 || i === 41 || i === 14
+          ? 'tcvn3'
+          : i === 17 || i === 36
+            ? 'vni'
+            : 'unicode';
     const sections = r() < 0.7;
     const o: ListOptions = {
       ...headerBlock(u, r),
@@ -439,14 +514,24 @@ export async function buildCampaign(dir: string, files = 60, rowsPerFile = 300, 
       ...(r() < 0.3
         ? {
             columns: [
-              'STT', 'Họ và tên', ...(sections ? [] : ['Loại']), 'Giới tính', 'Năm sinh', 'Chức vụ',
-              'Đơn vị công tác', 'Lĩnh vực', 'Tóm tắt thành tích', 'Ghi chú',
+              'STT',
+              'Họ và tên',
+              ...(sections ? [] : ['Loại']),
+              'Giới tính',
+              'Năm sinh',
+              'Chức vụ',
+              'Đơn vị công tác',
+              'Lĩnh vực',
+              'Tóm tắt thành tích',
+              'Ghi chú',
             ],
           }
         : {}),
       widths: [6, 28, 10, 24, 30, 24, 50, 14],
     };
-    const slug = foldAccents(u.name).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    const slug = foldAccents(u.name)
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
     let name: string;
     let bytes: Buffer;
     if (format === 'csv') {
@@ -471,10 +556,24 @@ export async function buildCampaign(dir: string, files = 60, rowsPerFile = 300, 
 /** Creates the campaign's empty master (tonghop init with the bench roster). */
 export async function initMaster(c: BenchCampaign, master: string): Promise<void> {
   const res = await tonghop([
-    'init', master, '--deadline', '2023-05-20', '--roster', c.roster,
-    '--title', 'Danh sách giới thiệu điển hình tiên tiến năm 2023',
-    '--issuer', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', '--superior', 'UBND TỈNH HƯNG YÊN', '--place', 'Hưng Yên',
-    '--letter-no', '312/SKHCN-VP', '--letter-date', '2023-03-28',
+    'init',
+    master,
+    '--deadline',
+    '2023-05-20',
+    '--roster',
+    c.roster,
+    '--title',
+    'Danh sách giới thiệu điển hình tiên tiến năm 2023',
+    '--issuer',
+    'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+    '--superior',
+    'UBND TỈNH HƯNG YÊN',
+    '--place',
+    'Hưng Yên',
+    '--letter-no',
+    '312/SKHCN-VP',
+    '--letter-date',
+    '2023-03-28',
   ]);
   if (res.code !== 0) throw new Error(`bench: tonghop init failed (${res.code}): ${res.stderr}`);
 }
@@ -508,12 +607,14 @@ interface MergeJson {
 /** The merge's --json output must say that every file was merged, for its own unit, with all its rows. */
 export function checkMerged(c: BenchCampaign, json: MergeJson): string[] {
   const problems: string[] = [];
-  if (json.files.length !== c.lists.length) problems.push(`${json.files.length} tệp trong kết quả, cần ${c.lists.length}`);
+  if (json.files.length !== c.lists.length)
+    problems.push(`${json.files.length} tệp trong kết quả, cần ${c.lists.length}`);
   json.files.forEach((f, i) => {
     const want = c.lists[i];
     if (!want) return;
     if (f.action !== 'merged') problems.push(`${f.file}: ${f.action}`);
-    if (f.unit?.name !== want.unit) problems.push(`${f.file}: đơn vị ${f.unit?.name ?? '(không rõ)'}, cần ${want.unit}`);
+    if (f.unit?.name !== want.unit)
+      problems.push(`${f.file}: đơn vị ${f.unit?.name ?? '(không rõ)'}, cần ${want.unit}`);
     if (f.rows !== want.rows) problems.push(`${f.file}: ${f.rows} dòng, cần ${want.rows}`);
   });
   return problems;
@@ -532,7 +633,9 @@ export async function mergeOnce(c: BenchCampaign, template: string, master: stri
   if (res.code !== 0) throw new Error(`bench: tonghop merge ended with ${res.code}:\n${res.stderr}`);
   const problems = checkMerged(c, JSON.parse(fs.readFileSync(json, 'utf8')) as MergeJson);
   if (problems.length > 0) {
-    throw new Error(`bench: the merge did not merge all ${c.lists.length} lists:\n  ${problems.slice(0, 20).join('\n  ')}`);
+    throw new Error(
+      `bench: the merge did not merge all ${c.lists.length} lists:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
   }
   return ms;
 }
@@ -562,7 +665,10 @@ async function cold(measure: () => Promise<number> | number): Promise<ColdResult
 CHILD_JOBS['floor'] = (job: ColdJob) =>
   cold(() => {
     const t = performance.now();
-    floorOnce(job.campaign.lists.map((l) => l.path), path.join(job.campaign.dir, 'san_cold.xlsx'));
+    floorOnce(
+      job.campaign.lists.map((l) => l.path),
+      path.join(job.campaign.dir, 'san_cold.xlsx'),
+    );
     return performance.now() - t;
   });
 CHILD_JOBS['merge'] = async (job: ColdJob) => {
@@ -612,7 +718,8 @@ export const mergeSection: Section = {
         const t = performance.now();
         const rows = floorOnce(files, path.join(dir, 'san.xlsx'));
         const ms = performance.now() - t;
-        if (rows < FILES * ROWS) throw new Error(`bench: the floor wrote ${rows} rows, fewer than ${FILES * ROWS}`);
+        if (rows < FILES * ROWS)
+          throw new Error(`bench: the floor wrote ${rows} rows, fewer than ${FILES * ROWS}`);
         return ms;
       };
       const mergeRun = async (): Promise<number> => {
@@ -627,14 +734,17 @@ export const mergeSection: Section = {
       for (let i = 1; i <= opts.runs; i++) {
         floorMs.push(floorRun());
         mergeMs.push(await mergeRun());
-        log(`merge: cùng tiến trình ${i}/${opts.runs}: sàn ${Math.round(floorMs[i - 1]!)} ms, merge ${Math.round(mergeMs[i - 1]!)} ms`);
+        log(
+          `merge: cùng tiến trình ${i}/${opts.runs}: sàn ${Math.round(floorMs[i - 1]!)} ms, merge ${Math.round(mergeMs[i - 1]!)} ms`,
+        );
       }
 
       // The master of the last run holds every row (status reads the file back).
       const status = await tonghop(['status', path.join(dir, 'tong_hop.xlsx'), '--json', '-']);
       const units = (JSON.parse(status.stdout) as { units: { rows: number }[] }).units;
       const inMaster = units.reduce((s, u) => s + u.rows, 0);
-      if (inMaster !== FILES * ROWS) throw new Error(`bench: the master holds ${inMaster} rows, not ${FILES * ROWS}`);
+      if (inMaster !== FILES * ROWS)
+        throw new Error(`bench: the master holds ${inMaster} rows, not ${FILES * ROWS}`);
 
       const floor = median(floorMs);
       const merge = median(mergeMs);
@@ -697,7 +807,8 @@ function parseArgs(argv: string[]): { opts: BenchOptions; only: string[] } {
     else only.push(a);
   }
   for (const n of only) {
-    if (!SECTIONS.some((s) => s.name === n)) throw new Error(`no section "${n}" (${SECTIONS.map((s) => s.name).join(', ')})`);
+    if (!SECTIONS.some((s) => s.name === n))
+      throw new Error(`no section "${n}" (${SECTIONS.map((s) => s.name).join(', ')})`);
   }
   return { opts, only };
 }

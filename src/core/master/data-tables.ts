@@ -375,6 +375,7 @@ const ACTION_VI: Record<LogAction, string> = {
   merged: 'Đã gộp',
   replaced: 'Thay danh sách cũ',
   'not-merged': 'Không gộp',
+  pending: 'Chưa xong (bị gián đoạn)',
 };
 
 const RECEIVED_FROM_VI: Record<LogEntry['receivedFrom'], string> = {

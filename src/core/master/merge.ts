@@ -122,7 +122,9 @@ function isUnreadable(report: FileReport): boolean {
 /** Versions (merged lists) of a unit in the log, oldest first. */
 export function unitVersions(log: LogEntry[], unit: string): LogEntry[] {
   const k = unitKey(unit);
-  return log.filter((e) => e.action !== 'not-merged' && e.unit !== '' && unitKey(e.unit) === k);
+  return log.filter(
+    (e) => (e.action === 'merged' || e.action === 'replaced') && e.unit !== '' && unitKey(e.unit) === k,
+  );
 }
 
 function candidatesText(c: { name: string; score: number }[] | undefined): string | undefined {
@@ -284,4 +286,16 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
     });
   }
   return { model: changed ? m : model, files, changed };
+}
+
+/**
+ * The model as a non-atomic front end writes it first: the log entries from `from` on marked pending
+ * (Office.js writes this log first and the real one last, so an interrupted merge shows in Nhật ký and
+ * is merged again on the next run).
+ */
+export function withPendingLog(model: MasterModel, from: number): MasterModel {
+  return {
+    ...model,
+    log: model.log.map((e, i) => (i >= from && e.action !== 'not-merged' ? { ...e, action: 'pending' } : e)),
+  };
 }

@@ -76,8 +76,12 @@ export interface IssueRow {
   message: string;
 }
 
-/** What a merge did with a file (Nhật ký). */
-export type LogAction = 'merged' | 'replaced' | 'not-merged';
+/**
+ * What a merge did with a file (Nhật ký). `pending`: written first by a front end that cannot write the
+ * master atomically (Office.js), and turned into the real action by its last request; a pending entry
+ * left behind by an interrupted merge counts for nothing, so merging again converges.
+ */
+export type LogAction = 'merged' | 'replaced' | 'not-merged' | 'pending';
 
 /** One row of Nhật ký: one file merged (or refused) at one time. */
 export interface LogEntry {

@@ -40,7 +40,7 @@ export function computeTracker(model: MasterModel): TrackerRow[] {
   for (const u of model.roster.units) seen.add(unitKey(u.name));
   // Units the clerk named that are not in the roster, in the order they were first merged.
   for (const e of model.log) {
-    if (e.action === 'not-merged' || !e.unit) continue;
+    if ((e.action !== 'merged' && e.action !== 'replaced') || !e.unit) continue;
     const k = unitKey(e.unit);
     if (seen.has(k)) continue;
     seen.add(k);

@@ -1,4 +1,4 @@
-import { mergeLists, ROW_STATUS } from '../../../src/core/master/merge';
+import { mergeLists, ROW_STATUS, withPendingLog } from '../../../src/core/master/merge';
 import type { MasterModel, MasterRow } from '../../../src/core/master/model';
 import { computeTracker } from '../../../src/core/master/tracker';
 import { crossUnitDuplicates } from '../../../src/core/master/cross-duplicates';
@@ -235,6 +235,20 @@ describe('merging a returned list into the master', () => {
     });
     const m2 = mergeLists(emptyMaster(), [a, c], NOW).model;
     expect(crossUnitDuplicates(m2.rows).issues).toEqual([]);
+  });
+});
+
+describe('an interrupted merge (Office.js writes the log as pending first)', () => {
+  test('a pending entry counts for nothing: the unit is still missing and the same file merges again', () => {
+    const list = incoming('SYT.xlsx', 'Sở Y tế', { nominees: [TUAN] });
+    const done = mergeLists(emptyMaster(), [list], NOW).model;
+    const interrupted = withPendingLog(done, 0);
+    expect(interrupted.log[0]!.action).toBe('pending');
+    expect(computeTracker(interrupted).find((t) => t.unit === 'Sở Y tế')!.status).toBe('missing');
+    const again = mergeLists(interrupted, [list], NOW);
+    expect(again.files[0]).toMatchObject({ action: 'merged', version: 1 });
+    expect(again.model.rows).toHaveLength(1);
+    expect(again.model.log.map((e) => e.action)).toEqual(['pending', 'merged']);
   });
 });
 
