@@ -48,12 +48,17 @@ describe('parseDeadline', () => {
     expect(parseDeadline('trước ngày 20/5/23')).toBe('2023-05-20');
   });
 
-  it.each(['31/02/2023', '29/02/2023', '31/4/2023', '0/5/2023', '20/13/2023', 'ngày 31 tháng 6 năm 2023', '2023-02-30'])(
-    'rejects the impossible date %s',
-    (text) => {
-      expect(parseDeadline(text)).toBeNull();
-    },
-  );
+  it.each([
+    '31/02/2023',
+    '29/02/2023',
+    '31/4/2023',
+    '0/5/2023',
+    '20/13/2023',
+    'ngày 31 tháng 6 năm 2023',
+    '2023-02-30',
+  ])('rejects the impossible date %s', (text) => {
+    expect(parseDeadline(text)).toBeNull();
+  });
 
   it('accepts the leap day of a leap year only', () => {
     expect(parseDeadline('29/02/2024')).toBe('2024-02-29');
@@ -117,11 +122,18 @@ describe('localDate', () => {
 
   it('matches a fixed +7 offset for any instant (Việt Nam keeps no daylight saving)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const shifted = new Date(d.getTime() + 7 * 3600_000);
-        const want = makeIsoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-        expect(localDate(d)).toBe(want);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('1980-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const shifted = new Date(d.getTime() + 7 * 3600_000);
+          const want = makeIsoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+          expect(localDate(d)).toBe(want);
+        },
+      ),
     );
   });
 
@@ -141,14 +153,26 @@ describe('lateness', () => {
   });
 
   it('makes the deadline day 1 day late when deadlineDayCounts is false', () => {
-    expect(lateness('2023-05-19', deadline, { deadlineDayCounts: false })).toEqual({ late: false, daysLate: 0 });
-    expect(lateness('2023-05-20', deadline, { deadlineDayCounts: false })).toEqual({ late: true, daysLate: 1 });
-    expect(lateness('2023-05-21', deadline, { deadlineDayCounts: false })).toEqual({ late: true, daysLate: 2 });
+    expect(lateness('2023-05-19', deadline, { deadlineDayCounts: false })).toEqual({
+      late: false,
+      daysLate: 0,
+    });
+    expect(lateness('2023-05-20', deadline, { deadlineDayCounts: false })).toEqual({
+      late: true,
+      daysLate: 1,
+    });
+    expect(lateness('2023-05-21', deadline, { deadlineDayCounts: false })).toEqual({
+      late: true,
+      daysLate: 2,
+    });
   });
 
   it('is 0 for a file received before the deadline', () => {
     expect(lateness('2023-05-02', deadline, {})).toEqual({ late: false, daysLate: 0 });
-    expect(lateness('2022-12-31', deadline, { deadlineDayCounts: false })).toEqual({ late: false, daysLate: 0 });
+    expect(lateness('2022-12-31', deadline, { deadlineDayCounts: false })).toEqual({
+      late: false,
+      daysLate: 0,
+    });
   });
 
   it('counts calendar days across month and year ends and the leap day', () => {
@@ -161,7 +185,10 @@ describe('lateness', () => {
 
   it('works with a Hà Nội file time: modified 20/5 18:30 UTC is received 21/5, 1 day late', () => {
     const received = localDate(new Date('2023-05-20T18:30:00Z'));
-    expect(lateness(received, parseDeadline('trước ngày 20/5/2023') ?? '', {})).toEqual({ late: true, daysLate: 1 });
+    expect(lateness(received, parseDeadline('trước ngày 20/5/2023') ?? '', {})).toEqual({
+      late: true,
+      daysLate: 1,
+    });
   });
 
   it('refuses dates that are not yyyy-mm-dd', () => {
@@ -170,7 +197,11 @@ describe('lateness', () => {
   });
 
   const isoDate = fc
-    .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+    .date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
     .map((d) => d.toISOString().slice(0, 10));
 
   it('property: daysLate ≥ 0, 0 exactly when not late, +1 per day after the deadline', () => {
@@ -222,11 +253,14 @@ describe('formatViDate and viDateLine', () => {
 
   it('reads back what it writes', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), (dt) => {
-        const d = dt.toISOString().slice(0, 10);
-        expect(parseDeadline(viDateLine('Hưng Yên', d))).toBe(d);
-        expect(parseDeadline(formatViDate(d))).toBe(d);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }),
+        (dt) => {
+          const d = dt.toISOString().slice(0, 10);
+          expect(parseDeadline(viDateLine('Hưng Yên', d))).toBe(d);
+          expect(parseDeadline(formatViDate(d))).toBe(d);
+        },
+      ),
     );
   });
 
