@@ -12,6 +12,7 @@
  *
  * To add a measurement, write a `Section` and list it in SECTIONS.
  */
+import { excelSection } from './excel-bench';
 import { fork } from 'child_process';
 import fs from 'fs';
 import os from 'os';
@@ -791,7 +792,7 @@ export const mergeSection: Section = {
 // Entry point
 
 /** Every section, in the order they run. Later issues add theirs here. */
-export const SECTIONS: Section[] = [mergeSection];
+export const SECTIONS: Section[] = [mergeSection, excelSection];
 
 function parseArgs(argv: string[]): { opts: BenchOptions; only: string[] } {
   const opts: BenchOptions = { runs: 3, keep: false };

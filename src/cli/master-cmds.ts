@@ -11,6 +11,7 @@ import { computeTracker, trackerTotals } from '../core/master/tracker';
 import { defaultSchema } from '../core/schema/default-schema';
 import type { TableSchema } from '../core/schema/types';
 import type { Roster } from '../core/units/roster';
+import { prestartReaders, readersBesideMainThread } from '../io/node/read-file';
 import { parse, UsageError } from './args';
 import { RunError } from './errors';
 import { loadMaster, loadRoster, readAndCheck, saveMaster, type CheckedFile } from './master-io';
@@ -158,6 +159,8 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
   if (!master || files.length === 0)
     throw new UsageError('merge cần tệp tổng hợp và ít nhất một tệp danh sách');
   const received = dateOption(values.received, 'received');
+  // Every reader worker starts now and loads its code while the master is read.
+  prestartReaders(readersBesideMainThread());
   const { model, problems } = await loadMaster(master);
   for (const p of problems) io.stderr(`tonghop: ${p}\n`);
   const tz = model.config.timeZone;

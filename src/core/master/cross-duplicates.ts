@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../grid';
 import { makeIssue } from '../issues';
-import { nomineeNameKey, sameNominee, type NomineeValues } from '../validate/duplicates';
+import { nomineeNameKey, nomineeParts, sameKeyParts, type NomineeValues } from '../validate/duplicates';
 import type { IssueRow, MasterRow } from './model';
 import { unitKey } from './row-key';
 
@@ -45,12 +45,16 @@ export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
   });
   for (const idx of buckets.values()) {
     if (idx.length < 2) continue;
+    // Each row's unit key and nominee key parts once, not once per pair (a common name fills a
+    // bucket with hundreds of rows).
+    const units = idx.map((i) => unitKey(rows[i]!.unit));
+    const parts = idx.map((i) => nomineeParts(nomineeValues(rows[i]!.values)));
     for (let x = 0; x < idx.length; x++) {
       const a = rows[idx[x]!]!;
       for (let y = x + 1; y < idx.length; y++) {
         const b = rows[idx[y]!]!;
-        if (unitKey(a.unit) === unitKey(b.unit)) continue; // within a unit: reported by the file check
-        if (!sameNominee(nomineeValues(a.values), nomineeValues(b.values))) continue;
+        if (units[x] === units[y]) continue; // within a unit: reported by the file check
+        if (!sameKeyParts(parts[x]!, parts[y]!)) continue;
         for (const [self, other, i] of [
           [a, b, idx[x]!],
           [b, a, idx[y]!],

@@ -145,6 +145,18 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
   };
   const files: FileOutcome[] = [];
   let changed = false;
+  /** Unit slugs of the rows' keys (null: a row without a key), once a list is merged. */
+  let slugsInRows: Set<string | null> | undefined;
+  // The unit slug of each row key, worked out once: every merged list looks at every row.
+  const slugOfKey = new Map<string, string | null>();
+  const keySlug = (key: string): string | null => {
+    let s = slugOfKey.get(key);
+    if (s === undefined) {
+      s = keyUnitSlug(key);
+      slugOfKey.set(key, s);
+    }
+    return s;
+  };
 
   for (const list of lists) {
     const mergeIssues: Issue[] = [];
@@ -180,7 +192,7 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
       continue;
     }
     if (!readable || !list.unit) {
-      const lastForFile = [...m.log].reverse().find((e) => e.file === list.file);
+      const lastForFile = [...m.log].reverse().find((e) => e.file === list.file && e.action !== 'pending');
       if (lastForFile && lastForFile.action === 'not-merged' && lastForFile.digest === list.digest) {
         outcome.action = 'unchanged';
         continue;
@@ -243,18 +255,26 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
     // Replace the unit's rows where they stood; rows without a key or of other units stay as they are.
     const slug = unitSlug(unit);
     const fresh = rowsOf(list, unit);
-    const kept: MasterRow[] = [];
-    let at = -1;
     let removed = 0;
-    for (const row of m.rows) {
-      if (row.key !== null && keyUnitSlug(row.key) === slug) {
-        if (at < 0) at = kept.length;
-        removed++;
-      } else kept.push(row);
+    // A superset of the slugs in m.rows: a slug not in it has no rows to replace.
+    slugsInRows ??= new Set(m.rows.map((row) => (row.key !== null ? keySlug(row.key) : null)));
+    if (!slugsInRows.has(slug)) {
+      // No row of this unit yet (the usual case): its rows go at the end (m.rows is this call's copy).
+      for (const row of fresh) m.rows.push(row);
+    } else {
+      const kept: MasterRow[] = [];
+      let at = -1;
+      for (const row of m.rows) {
+        if (row.key !== null && keySlug(row.key) === slug) {
+          if (at < 0) at = kept.length;
+          removed++;
+        } else kept.push(row);
+      }
+      if (at < 0) at = kept.length;
+      kept.splice(at, 0, ...fresh);
+      m.rows = kept;
     }
-    if (at < 0) at = kept.length;
-    kept.splice(at, 0, ...fresh);
-    m.rows = kept;
+    for (const row of fresh) slugsInRows.add(row.key !== null ? keySlug(row.key) : null);
 
     const k = unitKey(unit);
     m.issues = m.issues.filter(
@@ -296,6 +316,6 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
 export function withPendingLog(model: MasterModel, from: number): MasterModel {
   return {
     ...model,
-    log: model.log.map((e, i) => (i >= from && e.action !== 'not-merged' ? { ...e, action: 'pending' } : e)),
+    log: model.log.map((e, i) => (i >= from ? { ...e, action: 'pending' } : e)),
   };
 }

@@ -11,10 +11,20 @@ export function unitKey(name: string): string {
 
 /** An ASCII slug of a unit name for row keys: "Ủy ban nhân dân thị xã Mỹ Hào" → "uy-ban-nhan-dan-thi-xa-my-hao". */
 export function unitSlug(name: string): string {
-  return foldAccents(nameKey(name))
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = foldAccents(nameKey(name))
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (slugs.size >= SLUG_CACHE_LIMIT) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
 }
+
+/** Slugs already worked out (every row of a unit asks for the same one). */
+const slugs = new Map<string, string>();
+const SLUG_CACHE_LIMIT = 4096;
 
 /** Length of the file fingerprint kept in a row key. */
 const DIGEST_CHARS = 12;

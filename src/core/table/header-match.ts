@@ -124,21 +124,90 @@ export function scoreKeys(h: KeyInfo, a: KeyInfo): number {
   return 0;
 }
 
+/**
+ * Where each word of the fields' keys occurs, so that a header is compared only with the keys it
+ * shares a word with (scoreKeys gives 0 to every other key, except one with the same letters).
+ */
+interface KeyIndex {
+  /** Word → the keys (field index, key index) that have it. */
+  byToken: Map<string, [number, number][]>;
+  /** Words of five letters or more by their first letter (for sameToken's one-letter typos). */
+  longByFirst: Map<string, string[]>;
+  /** Key without spaces → the keys that have it. */
+  byCompact: Map<string, [number, number][]>;
+}
+
+const keyIndexes = new WeakMap<FieldMatcher, KeyIndex>();
+
+function keyIndexOf(matcher: FieldMatcher): KeyIndex {
+  let ix = keyIndexes.get(matcher);
+  if (ix) return ix;
+  ix = { byToken: new Map(), longByFirst: new Map(), byCompact: new Map() };
+  const add = (map: Map<string, [number, number][]>, k: string, at: [number, number]) => {
+    const list = map.get(k);
+    if (list) list.push(at);
+    else map.set(k, [at]);
+  };
+  matcher.fields.forEach(({ keys }, fi) => {
+    keys.forEach((k, ki) => {
+      if (!k.key) return;
+      add(ix!.byCompact, k.compact, [fi, ki]);
+      for (const t of new Set(k.tokens)) {
+        if (!ix!.byToken.has(t) && t.length >= 5) {
+          const first = ix!.longByFirst.get(t[0]!);
+          if (first) first.push(t);
+          else ix!.longByFirst.set(t[0]!, [t]);
+        }
+        add(ix!.byToken, t, [fi, ki]);
+      }
+    });
+  });
+  keyIndexes.set(matcher, ix);
+  return ix;
+}
+
+/** The keys (by field index) that may score above 0 against the header h. */
+function candidateKeys(h: KeyInfo, matcher: FieldMatcher): Map<number, Set<number>> {
+  const ix = keyIndexOf(matcher);
+  const out = new Map<number, Set<number>>();
+  const take = (list: [number, number][] | undefined) => {
+    if (!list) return;
+    for (const [fi, ki] of list) {
+      const set = out.get(fi);
+      if (set) set.add(ki);
+      else out.set(fi, new Set([ki]));
+    }
+  };
+  take(ix.byCompact.get(h.compact));
+  for (const u of new Set(h.tokens)) {
+    take(ix.byToken.get(u));
+    if (u.length < 5) continue;
+    for (const t of ix.longByFirst.get(u[0]!) ?? []) {
+      if (t !== u && editDistanceAtMost(u, t, 1)) take(ix.byToken.get(t));
+    }
+  }
+  return out;
+}
+
 function scoreKey(key: string, matcher: FieldMatcher): FieldScore[] {
   const hit = matcher.cache.get(key);
   if (hit) return hit;
   if (matcher.cache.size >= CACHE_LIMIT) matcher.cache.clear();
   const h = keyInfo(key);
   const out: FieldScore[] = [];
-  for (const { field, keys } of matcher.fields) {
+  const cands = h.key ? candidateKeys(h, matcher) : new Map<number, Set<number>>();
+  matcher.fields.forEach(({ field, keys }, fi) => {
+    const which = cands.get(fi);
+    if (!which) return; // every key of the field scores 0
     let best = 0;
-    for (const k of keys) {
-      const s = scoreKeys(h, k);
+    for (let ki = 0; ki < keys.length; ki++) {
+      if (!which.has(ki)) continue;
+      const s = scoreKeys(h, keys[ki]!);
       if (s > best) best = s;
       if (best === 1) break;
     }
     if (best >= MATCH_THRESHOLD) out.push({ field: field.name, score: best });
-  }
+  });
   out.sort((x, y) => y.score - x.score);
   matcher.cache.set(key, out);
   return out;

@@ -104,9 +104,28 @@ export interface KeyOptions {
   abbreviations?: boolean;
 }
 
+/**
+ * Keys already worked out, one map per option combination: a merge asks for the key of the same
+ * name, unit or header many times over. Bounded: a full map is emptied and fills again.
+ */
+const KEY_CACHE_LIMIT = 1 << 16;
+const keyCaches: Map<string, string>[] = [new Map(), new Map(), new Map(), new Map()];
+
 /** The comparison key of a name: "UBND TX. Mỹ Hào" and "Uỷ ban nhân dân thị xã Mỹ Hào" share one. */
 export function nameKey(s: string, opts: KeyOptions = {}): string {
-  let t = (s ?? '').normalize('NFC').toLowerCase();
+  const text = s ?? '';
+  const cache = keyCaches[(opts.foldAccents ? 2 : 0) + (opts.abbreviations === false ? 1 : 0)]!;
+  let key = cache.get(text);
+  if (key === undefined) {
+    key = computeNameKey(text, opts);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(text, key);
+  }
+  return key;
+}
+
+function computeNameKey(s: string, opts: KeyOptions): string {
+  let t = s.normalize('NFC').toLowerCase();
   // Vietnamese "Ð" (U+00D0, eth) often stands for Đ in old files
   t = t.replace(/ð/g, 'đ');
   t = opts.abbreviations === false ? t.replace(/[^\p{L}\p{N}]+/gu, ' ') : expandAbbreviations(t);

@@ -398,8 +398,30 @@ function round(x: number): number {
  * UNIT_CONFIDENCE_THRESHOLD, or with two units close together, `unit` is null and `candidates` holds
  * the best three for the clerk to choose from.
  */
+/**
+ * Matchers by roster: a merge identifies the unit of every file against the same roster. The roster's
+ * content is compared each time (a cheap text), so a roster changed in place gets a new matcher.
+ */
+const matchers = new WeakMap<Roster, { units: RosterUnit[]; snapshot: string; matcher: Matcher }>();
+
+function matcherFor(roster: Roster): Matcher {
+  const snapshot = JSON.stringify(roster.units.map((u) => [u.name, u.aliases, u.group]));
+  const hit = matchers.get(roster);
+  if (
+    hit &&
+    hit.snapshot === snapshot &&
+    hit.units.length === roster.units.length &&
+    hit.units.every((u, i) => u === roster.units[i])
+  ) {
+    return hit.matcher;
+  }
+  const matcher = new Matcher(roster);
+  matchers.set(roster, { units: [...roster.units], snapshot, matcher });
+  return matcher;
+}
+
 export function identifyUnit(evidence: UnitEvidence, roster: Roster): UnitMatch {
-  const m = new Matcher(roster);
+  const m = matcherFor(roster);
   const steps: [UnitSource, () => Verdict][] = [
     ['header', () => judgeHeader(evidence.headerLines, m)],
     ['unit-line', () => judgeText(evidence.unitLine ? [evidence.unitLine] : [], m, false)],

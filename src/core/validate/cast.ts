@@ -45,8 +45,14 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** NFC, zero-width characters removed, whitespace runs collapsed to one space, trimmed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  const t = s.normalize('NFC');
+  // Most cells are already clean: one test instead of three rewrites.
+  if (!UNCLEAN.test(t)) return t;
+  return t.replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
+
+/** Anything normalizeText would change after NFC: a zero-width character, whitespace other than one space, or spaces at an end. */
+const UNCLEAN = /[\u200B-\u200D\u2060\uFEFF]|[^\S ]| {2}|^ | $/;
 
 /** The text of a cell as shown (displayed text for numbers), normalized. */
 export function cellDisplayText(cell: GridCell | undefined): string {

@@ -50,11 +50,17 @@ export function nomineeKey(values: NomineeValues): string | null {
  * have (type, year of birth, workplace).
  */
 export function sameNominee(a: NomineeValues, b: NomineeValues): boolean {
-  const ka = nomineeKey(a);
-  const kb = nomineeKey(b);
-  if (ka === null || kb === null) return false;
-  const pa = ka.split('|');
-  const pb = kb.split('|');
+  return sameKeyParts(nomineeParts(a), nomineeParts(b));
+}
+
+/** The nominee key split into its parts (type, name, year of birth, workplace), or null without a name. */
+export function nomineeParts(values: NomineeValues): string[] | null {
+  return nomineeKey(values)?.split('|') ?? null;
+}
+
+/** sameNominee on parts from nomineeParts: for comparing one row with many without working out its key again. */
+export function sameKeyParts(pa: string[] | null, pb: string[] | null): boolean {
+  if (pa === null || pb === null) return false;
   if (pa[1] !== pb[1]) return false;
   for (const i of [0, 2, 3]) if (pa[i] !== '' && pb[i] !== '' && pa[i] !== pb[i]) return false;
   return true;
@@ -83,7 +89,7 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
   const issues: Issue[] = [];
   const names = schema.fields.map((f) => f.name);
   const rows = new Map<string, Placed>();
-  const byName = new Map<string, Placed[]>();
+  const byName = new Map<string, { rec: Placed; parts: string[] | null }[]>();
   const hasName = names.includes(NOMINEE_FIELDS.name);
 
   for (const rec of records) {
@@ -108,7 +114,8 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
     const nk = nomineeNameKey(rec.values);
     if (nk === null) continue;
     const bucket = byName.get(nk) ?? [];
-    const other = bucket.find((b) => sameNominee(b.values, rec.values));
+    const parts = nomineeParts(rec.values);
+    const other = bucket.find((b) => sameKeyParts(b.parts, parts))?.rec;
     if (other) {
       const w = where(other, rec);
       const col = rec.cols?.[NOMINEE_FIELDS.name];
@@ -120,7 +127,7 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
       issues.push(issue);
       rec.issues.push(issue);
     }
-    bucket.push(rec);
+    bucket.push({ rec, parts });
     byName.set(nk, bucket);
   }
   return issues;

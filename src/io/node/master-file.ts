@@ -38,6 +38,7 @@ import {
   type TablePlan,
   type WritePlan,
 } from '../../core/plan/write-plan';
+import { deflateStoredZip } from './zip-deflate';
 
 export interface WriteMasterOptions {
   /**
@@ -104,7 +105,15 @@ export async function writeMasterFile(
     wb.lastModifiedBy = 'tonghop';
     wb.modified = new Date();
     applyPlan(wb, plan);
-    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // exceljs zips with pako (JavaScript); stored, then compressed with native zlib, is much faster.
+    // (Should the zip not be as expected, the stored zip is itself a valid workbook, only larger.)
+    const stored = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+    let bytes: Uint8Array;
+    try {
+      bytes = deflateStoredZip(stored);
+    } catch {
+      bytes = stored;
+    }
 
     const fd = fs.openSync(tmp, 'w', 0o666);
     tmpCreated = true;

@@ -134,6 +134,16 @@ export class WorkbookReaderPool {
     );
   }
 
+  /**
+   * Starts every worker now (they start on demand otherwise): a command about to read many files
+   * calls this first, so that the workers load their code while it does other work.
+   */
+  prestart(): void {
+    if (this.closed) return;
+    // Referenced while starting, like any starting worker; unreferenced once ready and idle.
+    while (this.slots.filter((s) => !s.dead).length < this.size) this.spawn();
+  }
+
   /** Stops all workers; pending reads end with an issue. */
   async close(): Promise<void> {
     this.closed = true;
@@ -372,6 +382,27 @@ let defaultPool: WorkbookReaderPool | null = null;
 export function readWorkbookFile(filePath: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
   defaultPool ??= new WorkbookReaderPool();
   return defaultPool.readFile(filePath, opts);
+}
+
+/**
+ * Starts the shared pool's workers ahead of a batch of reads (see WorkbookReaderPool.prestart). `size`
+ * sets the number of workers when the shared pool does not exist yet (default: the pool's default).
+ */
+export function prestartReaders(size?: number): void {
+  defaultPool ??= new WorkbookReaderPool(size !== undefined ? { size } : {});
+  defaultPool.prestart();
+}
+
+/**
+ * Reader workers for a command whose main thread is busy too (merge checks each file on the main
+ * thread as it arrives): one core is left to the main thread; at most 4, at least 1. On a 2-core
+ * machine one worker reads the 60 lists of the merge benchmark as fast as two (a little faster from a
+ * fresh process) with less memory: two would take turns with the main thread on the same cores, and
+ * each pay for starting and warming up.
+ */
+export function readersBesideMainThread(): number {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cpus - 1));
 }
 
 /** Stops the shared pool's workers (optional: idle workers do not keep the process alive). */

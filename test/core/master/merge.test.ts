@@ -250,6 +250,15 @@ describe('an interrupted merge (Office.js writes the log as pending first)', () 
     expect(again.model.rows).toHaveLength(1);
     expect(again.model.log.map((e) => e.action)).toEqual(['pending', 'merged']);
   });
+
+  test('a refused file whose log entry stayed pending is reported again, not taken as already seen', () => {
+    const list = incoming('danh_sach.xlsx', null, { nominees: [HOA] });
+    const first = mergeLists(emptyMaster(), [list], NOW).model;
+    const interrupted = { ...withPendingLog(first, 0), issues: [] };
+    const again = mergeLists(interrupted, [list], NOW);
+    expect(again.files[0]!.action).toBe('not-merged');
+    expect(again.model.issues.map((i) => i.code)).toContain('unknown-unit');
+  });
 });
 
 describe('the tracker', () => {
