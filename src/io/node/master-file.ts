@@ -38,7 +38,8 @@ import {
   type TablePlan,
   type WritePlan,
 } from '../../core/plan/write-plan';
-import { deflateStoredZip } from './zip-deflate';
+import { bulkRowParts, type BulkTable, type BulkValue } from './sheet-xml';
+import { deflateStoredZip, storedParts } from './zip-deflate';
 
 export interface WriteMasterOptions {
   /**
@@ -86,33 +87,13 @@ export async function writeMasterFile(
   removeStaleTemps(target);
   let tmpCreated = false;
   try {
-    const wb = new ExcelJS.Workbook();
-    if (opts.base && fs.existsSync(opts.base)) {
-      try {
-        await wb.xlsx.readFile(opts.base);
-      } catch (e) {
-        throw new MasterWriteError(
-          `không đọc được tệp tổng hợp cũ „${path.basename(opts.base)}” để giữ lại các trang khác ` +
-            `(${errText(e)}). Tệp cũ chưa bị thay đổi.`,
-          undefined,
-          e,
-        );
-      }
-    } else {
-      wb.creator = 'tonghop';
-      wb.created = new Date();
-    }
-    wb.lastModifiedBy = 'tonghop';
-    wb.modified = new Date();
-    applyPlan(wb, plan);
-    // exceljs zips with pako (JavaScript); stored, then compressed with native zlib, is much faster.
-    // (Should the zip not be as expected, the stored zip is itself a valid workbook, only larger.)
-    const stored = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
     let bytes: Uint8Array;
     try {
-      bytes = deflateStoredZip(stored);
-    } catch {
-      bytes = stored;
+      bytes = await buildWorkbook(plan, opts.base, true);
+    } catch (e) {
+      if (e instanceof MasterWriteError) throw e;
+      // The rows written directly did not fit what exceljs wrote: all by exceljs then.
+      bytes = await buildWorkbook(plan, opts.base, false);
     }
 
     const fd = fs.openSync(tmp, 'w', 0o666);
@@ -132,6 +113,48 @@ export async function writeMasterFile(
   } catch (e) {
     if (tmpCreated) removeQuietly(tmp);
     throw toWriteError(e, shown);
+  }
+}
+
+/**
+ * The workbook's bytes. `direct`: the data rows of tables of two rows or more are written as sheet XML
+ * directly (sheet-xml.ts) instead of by exceljs; much faster, same content.
+ */
+async function buildWorkbook(
+  plan: WritePlan,
+  base: string | null | undefined,
+  direct: boolean,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  if (base && fs.existsSync(base)) {
+    try {
+      await wb.xlsx.readFile(base);
+    } catch (e) {
+      throw new MasterWriteError(
+        `không đọc được tệp tổng hợp cũ „${path.basename(base)}” để giữ lại các trang khác ` +
+          `(${errText(e)}). Tệp cũ chưa bị thay đổi.`,
+        undefined,
+        e,
+      );
+    }
+  } else {
+    wb.creator = 'tonghop';
+    wb.created = new Date();
+  }
+  wb.lastModifiedBy = 'tonghop';
+  wb.modified = new Date();
+  const bulk: BulkTable[] | undefined = direct ? [] : undefined;
+  applyPlan(wb, plan, bulk);
+  // exceljs zips with pako (JavaScript); stored, then compressed with native zlib, is much faster.
+  // (Should the zip not be as expected, the stored zip is itself a valid workbook, only larger.)
+  const stored = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  // The big tables' rows are written directly (sheet-xml.ts): that works, or nothing is kept.
+  const replace = bulk?.length ? bulkRowParts(storedParts(stored), bulk) : undefined;
+  try {
+    return deflateStoredZip(stored, replace);
+  } catch (e) {
+    if (replace) throw e;
+    return stored;
   }
 }
 
@@ -278,8 +301,12 @@ function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
 
 const lower = (s: string) => s.toLocaleLowerCase('vi');
 
-/** Applies the plan to the workbook (loaded from the old master, or new). */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+/**
+ * Applies the plan to the workbook (loaded from the old master, or new). With `bulk`, the data rows of
+ * tables of two rows or more after the first are not given to exceljs but listed there, for
+ * bulkRowParts (sheet-xml.ts) to write into what exceljs writes.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, bulk?: BulkTable[]): void {
   const existing = wb.worksheets; // in tab order
   const owner = new Map<ExcelJS.Worksheet, number>();
   const found: (ExcelJS.Worksheet | undefined)[] = plan.sheets.map(() => undefined);
@@ -331,7 +358,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
     }
     const ws = wb.addWorksheet(name);
     if (state) ws.state = state;
-    writeSheet(ws, sp);
+    writeSheet(ws, sp, bulk, !!wb.properties.date1904);
     built.set(i, ws);
   });
   order.forEach((slot, k) => {
@@ -395,7 +422,12 @@ function argb(hex: string): string {
   return h.length === 6 ? `FF${h}` : h;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sp: SheetPlan): void {
+function writeSheet(
+  ws: ExcelJS.Worksheet,
+  sp: SheetPlan,
+  bulk: BulkTable[] | undefined,
+  date1904: boolean,
+): void {
   const styles = new StyleCache();
   const font = { name: sp.font.name, size: sp.font.size };
   if (sp.tabColor) ws.properties.tabColor = { argb: argb(sp.tabColor) };
@@ -406,11 +438,14 @@ function writeSheet(ws: ExcelJS.Worksheet, sp: SheetPlan): void {
   sp.columnWidths?.forEach((w, c) => {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
-  if (sp.table) writeTable(ws, sp, sp.table, font, styles);
+  const heights = rowHeights(sp);
+  let direct: BulkTable | undefined;
+  if (sp.table) direct = writeTable(ws, sp, sp.table, font, styles, bulk ? heights : undefined, date1904);
+  if (direct) bulk!.push(direct);
   // Values first, merges after: a value written into a merged area would land in its first cell.
   for (const cell of sp.cells ?? []) writeCell(ws, cell, font, styles);
   for (const cell of sp.cells ?? []) mergeCell(ws, cell);
-  for (const [r, h] of rowHeights(sp)) ws.getRow(r + 1).height = h;
+  for (const [r, h] of heights) if (!direct || r + 1 <= direct.firstRow) ws.getRow(r + 1).height = h;
   if (sp.print) applyPrint(ws, sp.print);
 }
 
@@ -420,7 +455,9 @@ function writeTable(
   t: TablePlan,
   font: { name: string; size: number },
   styles: StyleCache,
-): void {
+  heights: Map<number, number> | undefined,
+  date1904: boolean,
+): BulkTable | undefined {
   checkTableName(t.name);
   const width = t.columns.length;
   if (width === 0) throw new Error(`bảng ${t.name} không có cột nào`);
@@ -446,10 +483,19 @@ function writeTable(
     if (col.hidden) column.hidden = true;
   });
 
+  // Written directly: rows after the first, when nothing else of the plan is on or below them.
+  const direct =
+    heights !== undefined &&
+    t.rows.length >= 2 &&
+    !(sp.cells ?? []).some((p) => p.r + (p.merge?.rows ?? 1) > t.headerRow + 1) &&
+    ![...heights.keys()].some((r) => r + 1 > last);
+  const values = (r: PlanValue[]) => t.columns.map((_, c) => cellValue(r[c] ?? null));
   const rows: ExcelJS.CellValue[][] =
     t.rows.length === 0
       ? [t.columns.map(() => null)]
-      : t.rows.map((r) => t.columns.map((_, c) => cellValue(r[c] ?? null)));
+      : direct
+        ? [values(t.rows[0]!), t.columns.map(() => null), t.columns.map(() => null)]
+        : t.rows.map(values);
   ws.addTable({
     name: t.name,
     ref: a1(t.headerRow, 0),
@@ -481,12 +527,21 @@ function writeTable(
       }),
     };
   });
-  for (let r = 0; r < dataRows; r++) {
+  for (let r = 0; r < (direct ? 1 : dataRows); r++) {
     const row = ws.getRow(first + r);
-    const values = t.rows[r];
+    const planRow = t.rows[r];
     for (let c = 0; c < width; c++) {
       const s = colStyles[c]!;
-      row.getCell(c + 1).style = values && isPlanDate(values[c] ?? null) ? s.date : s.plain;
+      row.getCell(c + 1).style = planRow && isPlanDate(planRow[c] ?? null) ? s.date : s.plain;
+    }
+  }
+  if (direct) {
+    // The template rows: every column's plain style, then its date style.
+    const plainRow = ws.getRow(first + 1);
+    const dateRow = ws.getRow(first + 2);
+    for (let c = 0; c < width; c++) {
+      plainRow.getCell(c + 1).style = colStyles[c]!.plain;
+      dateRow.getCell(c + 1).style = colStyles[c]!.date;
     }
   }
 
@@ -515,6 +570,21 @@ function writeTable(
       ],
     });
   }
+
+  if (!direct) return undefined;
+  const bulkHeights = new Map<number, number>();
+  for (const [r, h] of heights!) if (r + 1 > first) bulkHeights.set(r + 1, h);
+  return {
+    name: t.name,
+    firstRow: first,
+    width,
+    rows: t.rows.slice(1).map((r) => ({
+      values: values(r) as BulkValue[],
+      dated: t.columns.map((_, c) => isPlanDate(r[c] ?? null)),
+    })),
+    heights: bulkHeights,
+    date1904,
+  };
 }
 
 /** Excel table names: a letter, "_" or "\" first, then letters, digits, "_" and "."; not a cell address. */

@@ -20,6 +20,25 @@ interface Entry {
   date: number;
 }
 
+/** CRC-32 of the zip format (native when Node has it). */
+function crc32(data: Buffer): number {
+  const native = (zlib as { crc32?: (d: Buffer) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
 /** Entries of a zip whose entries are all stored (method 0); throws on anything else. */
 function storedEntries(zip: Buffer): Entry[] {
   let end = -1;
@@ -55,14 +74,28 @@ function storedEntries(zip: Buffer): Entry[] {
   return out;
 }
 
-/** The same zip with every entry compressed (deflate, native zlib), in the same order. */
-export function deflateStoredZip(stored: Uint8Array): Buffer {
+/** The parts of a stored zip by name (views into the zip, not copies). */
+export function storedParts(stored: Uint8Array): Map<string, Buffer> {
+  const zip = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  return new Map(storedEntries(zip).map((e) => [e.name.toString('utf8'), e.data]));
+}
+
+/**
+ * The same zip with every entry compressed (deflate, native zlib), in the same order; the parts named
+ * in `replace` get the content given there.
+ */
+export function deflateStoredZip(stored: Uint8Array, replace?: ReadonlyMap<string, Buffer>): Buffer {
   const zip = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   const entries = storedEntries(zip);
   for (const e of entries) {
+    const other = replace?.get(e.name.toString('utf8'));
+    if (other) {
+      e.data = other;
+      e.crc = crc32(other);
+    }
     const packed = zlib.deflateRawSync(e.data);
     const flags = e.flags & 0x0800; // sizes and CRC are in the headers: no data descriptor
     const head = Buffer.alloc(30);
