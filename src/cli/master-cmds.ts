@@ -218,23 +218,25 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
     writeJson(
       String(values.json),
       {
-        files: result.files.map((o, i) => ({
-          ...fileToJson(checked[i]!.report),
-          unit: unitJson(units[i]!),
-          received: lists[i]!.received,
-          receivedFrom: lists[i]!.receivedFrom,
-          late: o.late,
-          daysLate: o.daysLate,
-          action: o.action,
-          version: o.version,
-          added: o.added,
-          replaced: o.replaced,
-          removed: o.removed,
-          issues: [
-            ...fileToJson(checked[i]!.report).issues,
-            ...fileToJson({ ...checked[i]!.report, issues: o.issues }).issues,
-          ],
-        })),
+        files: result.files.map((o, i) => {
+          const report = checked[i]!.report;
+          const base = fileToJson(report);
+          return {
+            ...base,
+            unit: unitJson(units[i]!),
+            received: lists[i]!.received,
+            receivedFrom: lists[i]!.receivedFrom,
+            late: o.late,
+            daysLate: o.daysLate,
+            action: o.action,
+            version: o.version,
+            added: o.added,
+            replaced: o.replaced,
+            removed: o.removed,
+            // the file's own findings, then those of the merge (unknown unit, lateness, re-submission)
+            issues: [...base.issues, ...fileToJson({ ...report, issues: o.issues }).issues],
+          };
+        }),
         ...statusJson(tracker),
       },
       io,

@@ -4,27 +4,13 @@
  */
 import { headerKey } from '../core/text/key';
 import { isPlanDate, type ColumnPlan, type PlanValue } from '../core/plan/write-plan';
+
+export { tableHeaders } from '../core/plan/write-plan';
 import { excelValue, isTextFormat } from './literal-text';
 import type { XlValue } from './office-api';
-import { lower } from './snapshot';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const GENERAL = 'General';
-
-/**
- * Table column names: Excel needs them non-empty, unique (without case) and without line breaks (the
- * same rule as the command line's writer).
- */
-export function tableHeaders(columns: readonly ColumnPlan[]): string[] {
-  const seen = new Set<string>();
-  return columns.map((col, i) => {
-    const base = col.header.replace(/\s*[\r\n]+\s*/g, ' ').trim() || `Cột ${i + 1}`;
-    let name = base;
-    for (let n = 2; seen.has(lower(name)); n++) name = `${base} (${n})`;
-    seen.add(lower(name));
-    return name;
-  });
-}
 
 /** For each plan column, its index among the table's columns (by header), or -1. */
 export function locateColumns(tableHeader: readonly string[], planHeaders: readonly string[]): number[] {

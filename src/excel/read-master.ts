@@ -2,9 +2,9 @@
  * Reading the master open in Excel into the engine's model: the snapshot's tables (header row first,
  * as masterFromTables wants them) handed to the same reader the command line uses.
  */
-import { SHEETS } from '../core/master/model';
 import {
   masterFromTables,
+  PART_NAMES,
   type MasterPart,
   type MasterRead,
   type MasterTables,
@@ -17,19 +17,10 @@ import { lower, readSnapshot, type Snapshot } from './snapshot';
 /** The name the messages use for the open workbook. */
 export const OPEN_WORKBOOK = 'sổ tính đang mở';
 
-const PARTS: Record<MasterPart, { sheet: string; table: string }> = {
-  config: SHEETS.config,
-  roster: SHEETS.roster,
-  fields: SHEETS.fields,
-  rows: SHEETS.rows,
-  issues: SHEETS.issues,
-  log: SHEETS.log,
-};
-
 /** The master's tables of a snapshot, header row first. */
 export function masterTablesOf(snap: Snapshot): MasterTables {
   const out: MasterTables = {};
-  for (const [part, names] of Object.entries(PARTS) as [MasterPart, { table: string }][]) {
+  for (const [part, names] of Object.entries(PART_NAMES) as [MasterPart, { table: string }][]) {
     const t = snap.tables.get(lower(names.table));
     if (!t) continue;
     const rows: ReadRow[] = [t.header, ...t.rows];
@@ -45,7 +36,7 @@ export function masterFromSnapshot(snap: Snapshot, fileName = OPEN_WORKBOOK): Ma
   const problems = [...read.problems];
   // masterFromTables already speaks of a missing roster or field list; the others are said here.
   for (const part of ['rows', 'issues', 'log'] as const) {
-    const { sheet, table } = PARTS[part];
+    const { sheet, table } = PART_NAMES[part];
     if (!snap.tables.has(lower(table))) {
       problems.push(
         `Không thấy bảng ${table} (trang „${sheet}”) trong ${fileName}: bảng có thể đã bị xóa hoặc đổi tên; ` +

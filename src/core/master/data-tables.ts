@@ -4,7 +4,7 @@
  * model. Headers are matched through headerKey(), so the clerk may move columns; columns the clerk added
  * to Tổng hợp are kept.
  */
-import { isIsoDate, parseDeadline, type IsoDate } from '../campaign/deadline';
+import { isIsoDate, type IsoDate } from '../campaign/deadline';
 import type { CellValue } from '../grid';
 import type { Severity } from '../issues';
 import type { FieldDef, TableSchema } from '../schema/types';
@@ -12,6 +12,7 @@ import type { Roster } from '../units/roster';
 import { rosterFromRows } from '../units/roster';
 import { headerKey } from '../text/key';
 import { isoFromSerial, type ColumnPlan, type PlanValue } from '../plan/write-plan';
+import { readConfigDate } from './config-table';
 import { CROSS_CHECK_SHEET, CROSS_DUPLICATE_PREFIX } from './cross-duplicates';
 import {
   STATUS_VI,
@@ -30,15 +31,8 @@ function dateCell(d: IsoDate | null): PlanValue {
   return d ? { date: d } : null;
 }
 
-/** A date as read back: a serial number, "dd/mm/yyyy", "YYYY-MM-DD" or "ngày … tháng … năm …". */
-export function readDate(v: CellValue | undefined): IsoDate | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return isoFromSerial(v);
-  if (typeof v !== 'string') return null;
-  const t = v.trim();
-  if (isIsoDate(t)) return t;
-  return parseDeadline(t);
-}
+/** A date as read back (serial number, "dd/mm/yyyy", "YYYY-MM-DD" or "ngày … tháng … năm …"). */
+export const readDate = readConfigDate;
 
 function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';

@@ -33,7 +33,8 @@ export interface MasterRead {
   problems: string[];
 }
 
-const PART_NAMES: Record<MasterPart, { sheet: string; table: string }> = {
+/** The sheet and table of each part of the master. */
+export const PART_NAMES: Record<MasterPart, { sheet: string; table: string }> = {
   config: SHEETS.config,
   roster: SHEETS.roster,
   fields: SHEETS.fields,

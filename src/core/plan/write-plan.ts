@@ -137,3 +137,19 @@ export function isoFromSerial(serial: number): string | null {
   const ms = Math.round((Math.floor(serial) - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/**
+ * The column names of a planned table as Excel keeps them: non-empty, unique without regard to case, and
+ * without line breaks (which become spaces). Every front end names table columns by this one rule.
+ */
+export function tableHeaders(columns: readonly ColumnPlan[]): string[] {
+  const lower = (s: string) => s.toLocaleLowerCase('vi');
+  const seen = new Set<string>();
+  return columns.map((col, i) => {
+    const base = col.header.replace(/\s*[\r\n]+\s*/g, ' ').trim() || `Cột ${i + 1}`;
+    let name = base;
+    for (let n = 2; seen.has(lower(name)); n++) name = `${base} (${n})`;
+    seen.add(lower(name));
+    return name;
+  });
+}

@@ -29,6 +29,7 @@ import ExcelJS from 'exceljs';
 import { a1, colLetters } from '../../core/grid';
 import {
   isPlanDate,
+  tableHeaders,
   type CellPlan,
   type ColumnPlan,
   type ConditionalFormatPlan,
@@ -596,21 +597,6 @@ function checkTableName(name: string): void {
     !/^[RrCc]$/.test(name) &&
     !/^[Rr]\d*[Cc]\d*$/.test(name);
   if (!ok) throw new Error(`tên bảng „${name}” không hợp lệ trong Excel`);
-}
-
-/**
- * Table column names: Excel needs them non-empty, unique (without case) and equal to the header
- * cell's text; line breaks are not kept in the table's column names, so they become spaces.
- */
-function tableHeaders(columns: ColumnPlan[]): string[] {
-  const seen = new Set<string>();
-  return columns.map((col, i) => {
-    const base = col.header.replace(/\s*[\r\n]+\s*/g, ' ').trim() || `Cột ${i + 1}`;
-    let name = base;
-    for (let n = 2; seen.has(lower(name)); n++) name = `${base} (${n})`;
-    seen.add(lower(name));
-    return name;
-  });
 }
 
 function isDateFormat(fmt: string | undefined): fmt is string {
