@@ -16,6 +16,7 @@ import type { Roster, RosterUnit } from '../units/roster';
 import { enumKey } from '../validate/enum-match';
 import { SHEETS, type CampaignConfig, type MasterRow, type TrackerRow } from './model';
 import { unitKey } from './row-key';
+import { typeOf } from './tracker';
 
 export interface ReportInput {
   config: CampaignConfig;
@@ -107,13 +108,9 @@ export interface ReportTotals {
 
 type RowType = 'tapThe' | 'caNhan' | 'otherType';
 
-/** The row's type from values.loai, as Theo dõi counts it (src/core/master/tracker.ts). */
+/** The row's type from values.loai, counted as Theo dõi counts it. */
 function rowType(v: CellValue | undefined): RowType {
-  if (typeof v !== 'string') return 'otherType';
-  const t = v.normalize('NFC').trim().toLowerCase();
-  if (t === 'tập thể') return 'tapThe';
-  if (t === 'cá nhân') return 'caNhan';
-  return 'otherType';
+  return typeOf(v) ?? 'otherType';
 }
 
 function clean(s: string | undefined): string {

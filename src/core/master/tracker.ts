@@ -11,7 +11,8 @@ import { unitKey } from './row-key';
 const TAP_THE = 'tập thể';
 const CA_NHAN = 'cá nhân';
 
-function typeOf(v: unknown): 'tapThe' | 'caNhan' | null {
+/** The type of a Tổng hợp row from its Loại value, for counting (Theo dõi, Báo cáo); null for anything else. */
+export function typeOf(v: unknown): 'tapThe' | 'caNhan' | null {
   if (typeof v !== 'string') return null;
   const t = v.normalize('NFC').trim().toLowerCase();
   if (t === TAP_THE) return 'tapThe';
