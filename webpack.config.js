@@ -1,38 +1,75 @@
-/* Builds the task pane (dist/web). The command line is built by `npm run build:cli` (tsc). */
+/*
+ * Builds the task pane and the browser page into dist/web:
+ *   taskpane.html  the add-in's pane (loads Microsoft's office.js from office/, copied byte for byte)
+ *   trang.html     the same interface as a standalone page (no Office): open a master, merge, download
+ * One app bundle serves both; the spreadsheet parser runs in Web Workers and the heavy views (file review,
+ * the exceljs writer of the browser page) are loaded only when needed (import()).
+ * The command line is built by `npm run build:cli` (tsc).
+ */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-module.exports = (_env, argv) => {
+/** Microsoft's office.js and the Excel host files it loads from its own folder (already minified by Microsoft). */
+const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+const OFFICE_FILES = [
+  'office.js',
+  'excel-win32-16.01.js',
+  'excel-web-16.00.js',
+  'excel-mac-16.00.js',
+  'vi-vn/office_strings.js',
+  'en-us/office_strings.js',
+];
+
+/** ts-loader for the browser: ES modules, so that import() and new Worker(new URL(...)) split chunks. */
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      configFile: 'tsconfig.web.json',
+      compilerOptions: { noEmit: false, sourceMap: true },
+    },
+  },
+};
+
+module.exports = (_env, argv = {}) => {
   const dev = argv.mode !== 'production';
   return {
+    mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
-    entry: {
-      taskpane: './src/taskpane/index.ts',
-    },
+    target: 'web',
+    entry: { app: './src/taskpane/index.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist', 'web'),
       filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].chunk.js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
-        },
-      ],
-    },
+    module: { rules: [tsRule] },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['app'],
+        inject: false,
+      }),
+      new HtmlWebpackPlugin({ filename: 'trang.html', template: './src/taskpane/trang.html', chunks: ['app'], inject: false }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: [] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          ...OFFICE_FILES.map((f) => ({
+            from: f,
+            context: OFFICE_DIST,
+            to: `office/${f}`,
+            info: { minimized: true },
+          })),
         ],
       }),
     ],

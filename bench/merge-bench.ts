@@ -13,6 +13,7 @@
  * To add a measurement, write a `Section` and list it in SECTIONS.
  */
 import { excelSection } from './excel-bench';
+import { uiSection } from './ui-bench';
 import { fork } from 'child_process';
 import fs from 'fs';
 import os from 'os';
@@ -792,7 +793,7 @@ export const mergeSection: Section = {
 // Entry point
 
 /** Every section, in the order they run. Later issues add theirs here. */
-export const SECTIONS: Section[] = [mergeSection, excelSection];
+export const SECTIONS: Section[] = [mergeSection, excelSection, uiSection];
 
 function parseArgs(argv: string[]): { opts: BenchOptions; only: string[] } {
   const opts: BenchOptions = { runs: 3, keep: false };

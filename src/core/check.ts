@@ -55,6 +55,58 @@ function sheetIsEmpty(sheet: GridSheet): boolean {
   return true;
 }
 
+/** The clerk's choice of field for one column of a returned list (the task pane's dropdown). */
+export interface ColumnFieldChoice {
+  /** Sheet name, as in SheetReport.name. */
+  sheet: string;
+  /** Column letter, as in SheetReport.columns ("C"). */
+  col: string;
+  /** Field name of the schema, or null: the column holds no field. */
+  field: string | null;
+}
+
+export interface CheckOptions {
+  /**
+   * Columns whose field the clerk chose, used instead of the automatic mapping. The whole report follows
+   * as if the file's headers said so: columns, records, missing / extra / duplicate labels, validation.
+   * A field given to a column is taken from any other column that had it (that column is then mapped
+   * as if the field were not in the schema); when two columns of a sheet are given the same field, the
+   * one listed last keeps it and the other is mapped automatically. Entries naming a field the schema does not
+   * have, or a column that is not a letter, are ignored.
+   */
+  columnFields?: ColumnFieldChoice[];
+}
+
+/** 0-based column of a column letter ("C" → 2), or null. */
+function colIndex(letters: string): number | null {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) return null;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1 < 16384 ? n - 1 : null;
+}
+
+/** The clerk's choices by sheet: column → field (null for none). */
+function choicesBySheet(
+  choices: ColumnFieldChoice[] | undefined,
+  schema: TableSchema,
+): Map<string, Map<number, string | null>> {
+  const out = new Map<string, Map<number, string | null>>();
+  const known = new Set(schema.fields.map((f) => f.name));
+  for (const ch of choices ?? []) {
+    const col = colIndex(ch.col);
+    if (col === null || (ch.field !== null && !known.has(ch.field))) continue;
+    let m = out.get(ch.sheet);
+    if (!m) out.set(ch.sheet, (m = new Map()));
+    if (ch.field !== null) {
+      // one column per field: the latest choice keeps it
+      for (const [c, f] of m) if (f === ch.field && c !== col) m.delete(c);
+    }
+    m.set(col, ch.field);
+  }
+  return out;
+}
+
 /** The report of a file that could not be read at all. */
 export function unreadableReport(file: string, format: string, issues: Issue[]): FileReport {
   return { file, format, sheets: [], rows: 0, issues, records: [], tables: [] };
@@ -65,8 +117,10 @@ export function checkWorkbook(
   input: GridWorkbook,
   schema: TableSchema,
   readIssues: Issue[] = [],
+  opts: CheckOptions = {},
 ): FileReport {
   const file = input.fileName;
+  const choices = choicesBySheet(opts.columnFields, schema);
   const { workbook, converted } = decodeWorkbook(input);
   const issues: Issue[] = [...readIssues];
   const sheets: SheetReport[] = [];
@@ -106,7 +160,12 @@ export function checkWorkbook(
         ),
       );
     }
-    const table = findTable(sheet, schema, { file, sheetLoai: sheetLoai(sheet.name, schema) ?? undefined });
+    const columnFields = choices.get(sheet.name);
+    const table = findTable(sheet, schema, {
+      file,
+      sheetLoai: sheetLoai(sheet.name, schema) ?? undefined,
+      ...(columnFields ? { columnFields } : {}),
+    });
     if (table && REFERENCE_SHEET.test(headerKey(sheet.name)) && workbook.sheets.length > 1) {
       sheets.push({ ...base, status: 'reference' });
       issues.push(makeIssue('reference-sheet', { file, sheet: sheet.name }));

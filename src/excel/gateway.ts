@@ -22,6 +22,16 @@ export { mergeFiles, type ExcelMergeResult, type MergeOptions } from './merge-in
 export { applyPlan, type ApplyOptions, type ApplyResult } from './apply-plan';
 export { GatewayError } from './errors';
 export type { ExcelApi, OfficeApi } from './office-api';
+export {
+  goToSheet,
+  goToUnitRows,
+  type GoToSheetResult,
+  type MasterSheetPart,
+  type NavigateOptions,
+  type UnitRowsResult,
+} from './navigate';
+export { readActiveSheet, type ActiveSheetOptions } from './active-sheet';
+export { rebuildTrackerAndReport, type RebuildOptions, type RebuildResult } from './rebuild';
 
 export interface CreateResult {
   syncs: number;

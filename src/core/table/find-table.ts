@@ -27,6 +27,14 @@ export interface FindTableContext {
   file: string;
   /** The type the sheet name gives ("Tập thể" for a sheet named "DS tap the"), if any. */
   sheetLoai?: string;
+  /**
+   * The clerk's mapping of some columns (0-based column → field name, or null for no field), used
+   * instead of the header matcher's for those columns: a listed column holds that field (whatever its
+   * header says, even a blank one), and no other column may take that field. The header row is still
+   * the row whose texts read most like a header; a column given the name field makes a row with text
+   * in that column a candidate even when its header says nothing the matcher knows.
+   */
+  columnFields?: ReadonlyMap<number, string | null>;
 }
 
 /** Rows searched for the header. */
@@ -59,6 +67,8 @@ interface HeaderCol {
   key: string;
   rowNumber: boolean;
   scores: FieldScore[];
+  /** The matcher's own scores (differ from `scores` where the clerk chose the column's field). */
+  auto: FieldScore[];
 }
 
 interface HeaderCandidate {
@@ -107,6 +117,10 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
   if (!nameField) return null;
   const fieldOrder = schema.fields.map((f) => f.name);
   const nRows = sheet.rows.length;
+  const overrides = ctx.columnFields;
+  /** Fields the clerk gave to a column: no other column takes them. */
+  const forced = new Set<string>();
+  for (const f of overrides?.values() ?? []) if (f !== null) forced.add(f);
   const scanEnd = Math.min(nRows, HEADER_SCAN_ROWS);
 
   // merged cells of the header region: covered cell → its merge's top-left
@@ -158,14 +172,23 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
         } else if (bottom.text) header = '';
       }
       if (!header) continue;
-      const rowNumber = isRowNumberHeader(child || header, matcher);
+      let rowNumber = isRowNumberHeader(child || header, matcher);
       // a header is short; long texts (a title, a note, a nominee's achievements) are not scored
-      const scores =
+      const auto =
         rowNumber || header.length > MAX_HEADER_TEXT
           ? []
           : child
             ? scoreColumn(parent, child, matcher)
             : scoreColumn(header, '', matcher);
+      let scores = auto;
+      const given = overrides?.get(c);
+      if (given !== undefined) {
+        // the clerk's choice: that field for sure, or none
+        if (given !== null) rowNumber = false;
+        scores = given === null ? [] : [{ field: given, score: 1 }];
+      } else if (forced.size > 0) {
+        scores = auto.filter((s) => !forced.has(s.field));
+      }
       cols.push({
         col: c,
         header,
@@ -175,21 +198,28 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
         key: header.length > MAX_HEADER_TEXT ? header : keyOf(header, matcher),
         rowNumber,
         scores,
+        auto,
       });
     }
     const assigned = assignFields(cols, fieldOrder);
+    // How much the row reads like a header is the matcher's own view, whatever the clerk chose (a
+    // data row with text in every chosen column is no header); the name column is the clerk's.
+    const ranked = overrides
+      ? assignFields(
+          cols.map((h) => ({ col: h.col, scores: h.auto })),
+          fieldOrder,
+        )
+      : assigned;
     let total = 0;
     let nameScore = 0;
-    for (const s of assigned.values()) {
-      total += s.score;
-      if (s.field === nameField.name) nameScore = s.score;
-    }
+    for (const s of ranked.values()) total += s.score;
+    for (const s of assigned.values()) if (s.field === nameField.name) nameScore = s.score;
     const texts = new Set(cols.map((c) => c.key)).size;
     return {
       rows: twoRow ? [r, r + 1] : [r],
       cols,
       assigned,
-      distinct: assigned.size,
+      distinct: ranked.size,
       total,
       nameScore,
       texts,
@@ -246,6 +276,31 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
     if (plausible(cand) && better(cand, best)) best = cand;
   }
   if (!best) return null;
+  if (overrides) {
+    // a column the clerk gave a field although its header is blank
+    for (const [c, f] of overrides) {
+      if (
+        f === null ||
+        best.cols.some((h) => h.col === c) ||
+        [...best.assigned.values()].some((s) => s.field === f)
+      )
+        continue;
+      const score = { field: f, score: 1 };
+      best.cols.push({
+        col: c,
+        header: '',
+        row: best.rows[0]!,
+        parent: '',
+        child: '',
+        key: '',
+        rowNumber: false,
+        scores: [score],
+        auto: [],
+      });
+      best.assigned.set(c, score);
+    }
+    best.cols.sort((a, b) => a.col - b.col);
+  }
   return readTable(sheet, schema, ctx, best, nameField, matcher);
 }
 
@@ -291,7 +346,7 @@ function readTable(
   });
   const issues: Issue[] = [];
   const headerEnd = head.rows[head.rows.length - 1];
-  const split = genderSplit(head, schema, matcher);
+  const split = genderSplit(head, schema, matcher, ctx.columnFields);
 
   // ---------------------------------------------------------------- columns
   const columns: ColumnMapping[] = [];
@@ -587,13 +642,19 @@ interface GenderSplit {
  * Both columns then give the year field, and the gender field (when it has no column of its own) is
  * told by which of the two is filled.
  */
-function genderSplit(head: HeaderCandidate, schema: TableSchema, matcher: FieldMatcher): GenderSplit | null {
+function genderSplit(
+  head: HeaderCandidate,
+  schema: TableSchema,
+  matcher: FieldMatcher,
+  overrides?: ReadonlyMap<number, string | null>,
+): GenderSplit | null {
   if (head.rows.length < 2) return null;
   const cols = [...head.cols].sort((a, b) => a.col - b.col);
   for (let i = 0; i + 1 < cols.length; i++) {
     const a = cols[i];
     const b = cols[i + 1];
     if (b.col !== a.col + 1 || !a.child || a.parent !== b.parent || !a.parent) continue;
+    if (overrides?.has(a.col) || overrides?.has(b.col)) continue;
     if (keyOf(a.child, matcher) !== 'nam' || keyOf(b.child, matcher) !== 'nu') continue;
     const best = scoreColumn(a.parent, '', matcher)[0];
     const yearField =

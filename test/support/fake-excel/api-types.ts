@@ -36,6 +36,8 @@ export interface Workbook extends ProxyObject {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly application: Application;
+  getSelectedRange(): Range;
+  getSelectedRanges(): RangeAreas;
 }
 
 export interface WorksheetCollection extends ProxyObject {
@@ -62,6 +64,7 @@ export interface Worksheet extends ProxyObject {
   getCell(row: number, column: number): Range;
   getUsedRange(valuesOnly?: boolean): Range;
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  getRanges(address?: string): RangeAreas;
   delete(): void;
   activate(): void;
 }
@@ -138,6 +141,15 @@ export interface Range extends ProxyObject {
   merge(across?: boolean): void;
   unmerge(): void;
   clear(applyTo?: 'All' | 'Formats' | 'Contents' | string): void;
+  select(): void;
+  getMergedAreasOrNullObject(): RangeAreas;
+}
+
+export interface RangeAreas extends ProxyObject {
+  readonly address: string;
+  readonly addressLocal: string;
+  readonly areaCount: number;
+  readonly cellCount: number;
   select(): void;
 }
 

@@ -13,6 +13,7 @@ export const ErrorCodes = {
   invalidObjectPath: 'InvalidObjectPath',
   invalidOperation: 'InvalidOperation',
   invalidReference: 'InvalidReference',
+  invalidSelection: 'InvalidSelection',
   itemAlreadyExists: 'ItemAlreadyExists',
   itemNotFound: 'ItemNotFound',
   nonBlankCellOffSheet: 'NonBlankCellOffSheet',
@@ -45,6 +46,7 @@ const MESSAGES: Record<string, string> = {
     '"context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidOperation: 'The requested operation is invalid.',
   InvalidReference: "This reference isn't valid for the current operation.",
+  InvalidSelection: 'The current selection is invalid for this operation.',
   ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
   ItemNotFound: "The requested resource doesn't exist.",
   NonBlankCellOffSheet:

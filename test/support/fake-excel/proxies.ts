@@ -21,6 +21,7 @@ import {
   checkInSheet,
   cols,
   fullAddress,
+  intersects,
   rectAddress,
   rows,
   isFullColumns,
@@ -758,6 +759,31 @@ export class Workbook extends ClientObject {
         new Application(s._ctx, s, PathType.property, 'Application', [], (wb: WorkbookModel) => wb),
     },
   };
+
+  /** The selection of the active sheet; fails with InvalidSelection when it has several areas. */
+  getSelectedRange(): ClientObject {
+    return this._child(Range, 'getSelectedRange', [], (wb: WorkbookModel) => {
+      const s = wb.activeSheet ?? fail(ErrorCodes.itemNotFound, 'no active sheet');
+      if (s.selection.length !== 1)
+        fail(ErrorCodes.invalidSelection, `${s.selection.length} areas are selected`);
+      const ref = new RangeRef(s, { ...s.selection[0]! });
+      this._ctx._track(ref);
+      return ref;
+    });
+  }
+  /** Every area selected on the active sheet. */
+  getSelectedRanges(): ClientObject {
+    return this._child(
+      RangeAreas,
+      'getSelectedRanges',
+      [],
+      (wb: WorkbookModel): AreasTarget => {
+        const s = wb.activeSheet ?? fail(ErrorCodes.itemNotFound, 'no active sheet');
+        return { sheet: s, rects: s.selection.map((r) => ({ ...r })) };
+      },
+      { req: '1.9' },
+    );
+  }
 }
 
 export class Application extends ClientObject {
@@ -945,6 +971,22 @@ export class Worksheet extends ClientObject {
           sheet.usedRect(Boolean(valuesOnly)) ?? fail(ErrorCodes.itemNotFound, 'the sheet is empty'),
         ),
       { orNull: true, req: '1.4' },
+    );
+  }
+  /** Several blocks of this sheet: "A1:B2, A5:B5" (or ";"-separated); the whole sheet without an address. */
+  getRanges(address?: string): ClientObject {
+    return this._child(
+      RangeAreas,
+      'getRanges',
+      [address],
+      (sheet: SheetModel, x): AreasTarget => {
+        if (address === undefined || address === '') return { sheet, rects: [{ ...WHOLE_SHEET }] };
+        if (typeof address !== 'string')
+          fail(ErrorCodes.invalidArgument, 'getRanges: address must be a string');
+        const rects = address.split(/[,;]/).map((part) => x.wb.resolveAddress(part.trim(), sheet, true).rect);
+        return { sheet, rects };
+      },
+      { req: '1.9' },
     );
   }
   delete(): void {
@@ -1330,7 +1372,67 @@ export class Range extends ClientObject {
   select(): void {
     this._method('select', [], (r: RangeRef, x) => {
       x.wb.activeSheet = r.sheet;
+      r.sheet.selection = [{ ...r.rect }];
     });
+  }
+  /**
+   * The merged areas that meet this range (whole, in row order); a null object when there are none.
+   * Office.js documents that the method fails beyond 512 merged areas: the fake fails the request then.
+   */
+  getMergedAreasOrNullObject(): ClientObject {
+    return this._child(
+      RangeAreas,
+      'getMergedAreasOrNullObject',
+      [],
+      (ref: RangeRef): AreasTarget => {
+        const hits = ref.sheet.merges
+          .filter((m) => intersects(m, ref.rect))
+          .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+          .map((m) => ({ ...m }));
+        if (hits.length === 0) fail(ErrorCodes.itemNotFound, 'no merged cells in the range');
+        if (hits.length > MAX_MERGED_AREAS)
+          fail(ErrorCodes.generalException, `${hits.length} merged areas (Excel returns at most 512)`);
+        return { sheet: ref.sheet, rects: hits };
+      },
+      { orNull: true, req: '1.13' },
+    );
+  }
+}
+
+/** Office.js: getMergedAreasOrNullObject fails when the range has more merged areas than this. */
+const MAX_MERGED_AREAS = 512;
+
+/** What a RangeAreas points at: blocks of one sheet. */
+interface AreasTarget {
+  sheet: SheetModel;
+  rects: Rect[];
+}
+
+const areasAddress = (a: AreasTarget): string => a.rects.map((r) => fullAddress(a.sheet.name, r)).join(', ');
+
+/** Several blocks of cells of one sheet (ExcelApi 1.9): worksheet.getRanges, range.getMergedAreasOrNullObject. */
+export class RangeAreas extends ClientObject {
+  static override typeName = 'RangeAreas';
+  static override classReq: string | null = '1.9';
+  static override props: Record<string, PropDef<never>> = {
+    /** "Sheet1!A1:B4, Sheet1!D1:D4", as Office.js documents it. */
+    address: { get: (a: AreasTarget) => areasAddress(a) },
+    addressLocal: { get: (a: AreasTarget) => areasAddress(a) },
+    areaCount: { get: (a: AreasTarget) => a.rects.length },
+    cellCount: { get: (a: AreasTarget) => a.rects.reduce((n, r) => n + rows(r) * cols(r), 0) },
+  };
+
+  /** Selects the blocks in the Excel UI (ExcelApi 1.18). */
+  select(): void {
+    this._method(
+      'select',
+      [],
+      (a: AreasTarget, x) => {
+        x.wb.activeSheet = a.sheet;
+        a.sheet.selection = a.rects.map((r) => ({ ...r }));
+      },
+      '1.18',
+    );
   }
 }
 
@@ -2262,6 +2364,7 @@ for (const cls of [
   WorksheetFreezePanes,
   PageLayout,
   Range,
+  RangeAreas,
   RangeFormat,
   RangeFont,
   RangeFill,

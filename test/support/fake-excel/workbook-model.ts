@@ -123,6 +123,11 @@ export class SheetModel {
   sheetStyle: Style = DEFAULT_STYLE;
   freeze = { rows: 0, columns: 0 };
   merges: Rect[] = [];
+  /**
+   * The cells selected on this sheet (one rectangle, or several after RangeAreas.select), A1 at first.
+   * As in Excel each sheet keeps its own selection: activating a sheet shows the one it had.
+   */
+  selection: Rect[] = [{ r0: 0, c0: 0, r1: 0, c1: 0 }];
   conditionalFormats: ConditionalFormatModel[] = [];
   validations: DataValidationModel[] = [];
   pageLayout: PageLayoutModel = {

@@ -1,0 +1,169 @@
+/**
+ * Bench section "ui" (issue 5, task pane): builds the production bundle (webpack.config.js, as `npm run
+ * build` does, into a temporary folder) and measures
+ *  - initialJsGzipKb: the JavaScript taskpane.html loads at start (the scripts the page names; Microsoft's
+ *    office/ files excluded), each gzipped at level 9, summed, in KB (1024 bytes). Budget 300 KB.
+ *  - firstRenderMs: in headless Chromium, from navigation start to document.body.dataset.ready === '1'
+ *    on trang.html (the browser page); the median of 5 loads, each in a fresh browser profile (cold cache).
+ */
+import { spawn } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
+import type { BenchOptions, Section } from './merge-bench';
+
+// playwright-core and the e2e support are loaded only when this section runs (merge-bench.ts forks
+// itself for its cold measures, which must not carry them).
+type Support = typeof import('../test/e2e/support');
+const support = (): Promise<Support> => import('../test/e2e/support');
+
+const BUDGET_KB = 300;
+const LOADS = 5;
+
+function log(s: string): void {
+  process.stderr.write(s + '\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** `webpack --mode production` with the project's config, into `out`. */
+function buildProduction(ROOT: string, out: string): Promise<void> {
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  const args = [
+    cli,
+    '--config',
+    path.join(ROOT, 'webpack.config.js'),
+    '--mode',
+    'production',
+    '--output-path',
+    out,
+    '--stats',
+    'errors-warnings',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`webpack build failed (exit ${code}):\n${output.slice(-6000)}`)),
+    );
+  });
+}
+
+/**
+ * The scripts an HTML page loads at start, relative to its folder: `src` attributes and the quoted `.js`
+ * names of a loader script (taskpane.html creates its script elements itself). Only files that exist.
+ */
+export function initialScripts(html: string, dir: string): string[] {
+  const names = new Set<string>();
+  // attributes may be unquoted: html-webpack-plugin minifies the page in production
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi))
+    names.add((m[1] ?? m[2] ?? m[3])!);
+  for (const m of html.matchAll(/["']([^"'\s<>]+\.js)["']/g)) names.add(m[1]!);
+  return [...names]
+    .map((n) => n.replace(/^\.?\//, '').split(/[?#]/)[0]!)
+    .filter((n) => !/^[a-z]+:/i.test(n) && !n.startsWith('office/'))
+    .filter((n) => fs.existsSync(path.join(dir, n)));
+}
+
+const gzipKb = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
+
+const READY_STAMP = `(function () {
+  function stamp() {
+    if (window.__readyAt === undefined && document.body && document.body.dataset.ready === '1')
+      window.__readyAt = performance.now();
+  }
+  new MutationObserver(stamp).observe(document, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'],
+  });
+})();`;
+
+/** One load of `url` in a fresh Chromium: ms from navigation start until body[data-ready="1"]. */
+async function firstRender(url: string): Promise<number> {
+  const { openBrowser } = await support();
+  const b = await openBrowser({ locale: 'vi-VN', width: 1024, height: 768 });
+  try {
+    // Stamped by a MutationObserver set up before any page script: the moment the app sets data-ready.
+    // (A string, not a function: tsx would add __name() calls that do not exist in the page.)
+    await b.page.addInitScript(READY_STAMP);
+    await b.page.goto(url);
+    await b.page.waitForFunction(() => document.body?.dataset.ready === '1', undefined, { timeout: 30_000 });
+    const at = await b.page.evaluate(
+      () => (window as unknown as { __readyAt?: number }).__readyAt ?? performance.now(),
+    );
+    if (b.errors.length > 0) log(`ui: lỗi trong trang: ${b.errors.join(' | ')}`);
+    return at;
+  } finally {
+    await b.close();
+  }
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits).replace('.', ',');
+const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export const uiSection: Section = {
+  name: 'ui',
+  async run(opts: BenchOptions) {
+    const { ROOT, serve } = await support();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-bench-'));
+    const out = path.join(dir, 'web');
+    try {
+      log(`ui: webpack --mode production vào ${out} …`);
+      const t0 = performance.now();
+      await buildProduction(ROOT, out);
+      log(`ui: đã build trong ${fmt((performance.now() - t0) / 1000)} s`);
+
+      const paneHtml = path.join(out, 'taskpane.html');
+      if (!fs.existsSync(paneHtml)) throw new Error('the build wrote no taskpane.html');
+      const files = initialScripts(fs.readFileSync(paneHtml, 'utf8'), out);
+      if (files.length === 0) throw new Error('taskpane.html names no script of the app');
+      const perFile = files.map((f) => ({ file: f, gzipKb: round(gzipKb(path.join(out, f)), 1) }));
+      const initialKb = files.reduce((s, f) => s + gzipKb(path.join(out, f)), 0);
+      log(
+        `ui: JavaScript ban đầu của taskpane.html: ${perFile.map((p) => `${p.file} ${fmt(p.gzipKb)} KB`).join(', ')}`,
+      );
+
+      if (!fs.existsSync(path.join(out, 'trang.html'))) throw new Error('the build wrote no trang.html');
+      const server = await serve(out);
+      const times: number[] = [];
+      try {
+        for (let i = 1; i <= LOADS; i++) {
+          times.push(await firstRender(`${server.url}/trang.html`));
+          log(`ui: lần tải ${i}/${LOADS}: ${Math.round(times[i - 1]!)} ms`);
+        }
+      } finally {
+        await server.close();
+      }
+      const renderMs = median(times);
+      const ok = initialKb <= BUDGET_KB;
+      process.stdout.write(
+        `Giao diện: JavaScript tải ban đầu của taskpane.html ${fmt(initialKb)} KB (gzip, ${files.length} tệp, ` +
+          `không tính office/) — ${ok ? 'ĐẠT' : 'VƯỢT'} ngân sách ${BUDGET_KB} KB; trang.html hiển thị lần đầu ` +
+          `sau ${Math.round(renderMs)} ms (trung vị ${LOADS} lần tải, Chromium không giao diện, hồ sơ mới mỗi lần).\n`,
+      );
+      if (!ok) log(`ui: NGÂN SÁCH CHƯA ĐẠT — ${fmt(initialKb)} KB > ${BUDGET_KB} KB (budget missed).`);
+      return {
+        bench: 'ui',
+        initialJsGzipKb: round(initialKb, 1),
+        budgetKb: BUDGET_KB,
+        firstRenderMs: Math.round(renderMs),
+        ok,
+        initialFiles: perFile,
+        loads: LOADS,
+        firstRenderAllMs: times.map((t) => Math.round(t)),
+      };
+    } finally {
+      if (opts.keep) log(`ui: giữ lại bản build trong ${out}`);
+      else fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
