@@ -12,6 +12,8 @@ import { createI18n, type Lang } from '../../src/taskpane/i18n/i18n';
 import { InProcessParser } from '../../src/taskpane/parse/in-process-parser';
 import { Root } from '../../src/taskpane/ui/Root';
 import type { Services } from '../../src/taskpane/ui/services';
+import type { MasterModel } from '../../src/core/master/model';
+import { createCampaign } from '../../src/excel/gateway';
 import { createFakeExcel, type FakeExcel } from '../support/fake-excel';
 
 export const SAMPLES = path.join(__dirname, '..', '..', 'samples');
@@ -23,10 +25,24 @@ export interface Rendered {
   saved: { name: string; bytes: Uint8Array }[];
 }
 
-export function renderPane(
-  opts: { lang?: Lang; today?: string; kind?: 'excel' | 'file'; theme?: 'light' | 'dark' | 'contrast' } = {},
-): Rendered {
-  const fake = opts.kind === 'file' ? null : createFakeExcel();
+export interface PaneOptions {
+  lang?: Lang;
+  today?: string;
+  kind?: 'excel' | 'file';
+  theme?: 'light' | 'dark' | 'contrast';
+  /** A fake Excel to use (e.g. one where a campaign was created already). */
+  fake?: FakeExcel;
+}
+
+/** A fake Excel whose workbook already holds a campaign (created through the gateway, as the pane would). */
+export async function excelWithCampaign(model: MasterModel): Promise<FakeExcel> {
+  const fake = createFakeExcel();
+  await createCampaign(fake.Excel, model, '2023-05-10', { office: fake.Office });
+  return fake;
+}
+
+export function renderPane(opts: PaneOptions = {}): Rendered {
+  const fake = opts.kind === 'file' ? null : (opts.fake ?? createFakeExcel());
   const host = fake ? excelHost(fake.Excel, fake.Office, opts.lang === 'en' ? 'en-US' : 'vi-VN') : fileHost('vi-VN');
   const copied: string[] = [];
   const saved: Rendered['saved'] = [];

@@ -95,6 +95,8 @@ export const en: Strings = {
     preview: 'Table as read',
     previewOf: 'Sheet “{{sheet}}”: first {{shown}}/{{total}} rows',
     column: 'Column {{col}}',
+    notFound: 'Sheet “{{sheet}}”: no list found (no column reads as the name column). Choose the fields of the columns below to read this sheet.',
+    columnOnly: 'Column {{col}} is field',
     columnField: 'Column {{col}} (“{{header}}”) is field',
     noField: '— not used —',
     mergeThis: 'Merge this file',

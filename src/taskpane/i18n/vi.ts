@@ -93,6 +93,8 @@ export const vi = {
     preview: 'Bảng như đã đọc',
     previewOf: 'Trang „{{sheet}}”: {{shown}}/{{total}} dòng đầu',
     column: 'Cột {{col}}',
+    notFound: 'Trang „{{sheet}}”: chưa tìm thấy danh sách (không có cột nào đọc được là cột tên). Chọn trường cho các cột dưới đây để đọc trang này.',
+    columnOnly: 'Cột {{col}} là trường',
     columnField: 'Cột {{col}} („{{header}}”) là trường',
     noField: '— không lấy —',
     mergeThis: 'Gộp tệp này',

@@ -4,7 +4,7 @@
  * table as read. Everything here is plain data that survives postMessage.
  */
 import { checkWorkbook, unreadableReport, type FileReport } from '../../core/check';
-import { cellText, type GridWorkbook } from '../../core/grid';
+import { cellText, type GridSheet, type GridWorkbook } from '../../core/grid';
 import { resolveUnit, type ResolvedUnit } from '../../core/master/resolve-unit';
 import type { TableSchema } from '../../core/schema/types';
 import type { Roster } from '../../core/units/roster';
@@ -32,6 +32,11 @@ export interface SheetPreview {
   rows: { row: number; cells: string[] }[];
   /** All nominee rows of the sheet (the preview shows the first few). */
   total: number;
+  /**
+   * False for a sheet where no list was found (no column reads as the name column): the preview is then the
+   * sheet's first rows as they are, so that the clerk can say which column holds what.
+   */
+  found: boolean;
 }
 
 export interface ParsedFile {
@@ -47,9 +52,39 @@ export interface ParsedFile {
 
 export const PREVIEW_ROWS = 12;
 
+/** The first non-empty rows of a sheet where no list was found, column by column (at most 20 columns). */
+function rawPreview(sheet: GridSheet): SheetPreview {
+  const rows: SheetPreview['rows'] = [];
+  let width = 0;
+  for (let r = 0; r < sheet.rows.length && rows.length < PREVIEW_ROWS; r++) {
+    const row = sheet.rows[r];
+    if (!row || !row.some((c) => c && cellText(c).trim() !== '')) continue;
+    width = Math.max(width, row.length);
+    rows.push({ row: r + 1, cells: [] });
+  }
+  width = Math.min(width, 20);
+  for (const x of rows) {
+    const row = sheet.rows[x.row - 1] ?? [];
+    x.cells = Array.from({ length: width }, (_, c) => cellText(row[c]));
+  }
+  return {
+    sheet: sheet.name,
+    headerRows: [],
+    columns: Array.from({ length: width }, (_, c) => ({ col: colName(c), header: '', field: null })),
+    rows,
+    total: 0,
+    found: false,
+  };
+}
+
 function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[] {
   if (!wb) return [];
-  return report.tables.map((t) => {
+  const missing = report.sheets
+    .filter((s) => s.status === 'no-table')
+    .map((s) => wb.sheets.find((x) => x.name === s.name))
+    .filter((s): s is GridSheet => !!s)
+    .map(rawPreview);
+  return [...report.tables.map((t) => {
     const sheet = wb.sheets.find((s) => s.name === t.sheet);
     const columns = t.columns
       .filter((c) => !c.isRowNumber)
@@ -66,8 +101,9 @@ function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[]
         }),
       })),
       total: t.rows.length,
+      found: true,
     };
-  });
+  }), ...missing];
 }
 
 function colName(c: number): string {

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  help: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
+  date: { alignItems: 'center', gridTemplateColumns: 'auto 1fr' },
 });
 
 export function FileCard(props: {
@@ -82,9 +82,10 @@ export function FileCard(props: {
                   onChange={props.onUnit}
                 />
               </Field>
-              <Field label={t('card.received')}>
+              <Field label={t('card.received')} orientation="horizontal" className={s.date}>
                 <Input
                   type="date"
+                  size="small"
                   value={f.received}
                   aria-label={`${t('card.received')} — ${f.name}`}
                   onChange={(_, d) => d.value && props.onReceived(d.value)}

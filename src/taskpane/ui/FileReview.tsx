@@ -142,10 +142,20 @@ function SheetTable(props: {
   return (
     <>
       <h3 className={s.h3}>{t('review.preview')}</h3>
-      <span className={s.sub}>{t('review.previewOf', { sheet: pv.sheet, shown: pv.rows.length, total: pv.total })}</span>
+      <span className={s.sub}>
+        {pv.found
+          ? t('review.previewOf', { sheet: pv.sheet, shown: pv.rows.length, total: pv.total })
+          : t('review.notFound', { sheet: pv.sheet })}
+      </span>
       <div className={s.cols}>
         {pv.columns.map((c) => (
-          <Field key={c.col} label={t('review.columnField', { col: c.col, header: c.header })} size="small">
+          <Field
+            key={c.col}
+            label={
+              c.header ? t('review.columnField', { col: c.col, header: c.header }) : t('review.columnOnly', { col: c.col })
+            }
+            size="small"
+          >
             <Select
               size="small"
               value={c.field ?? ''}
@@ -171,7 +181,7 @@ function SheetTable(props: {
               {pv.columns.map((c) => (
                 <th key={c.col} className={s.th} scope="col">
                   <span className={c.field ? s.field : s.unmapped}>{title(c.field) ?? t('review.noField')}</span>
-                  {c.col} · {c.header}
+                  {c.header ? `${c.col} · ${c.header}` : c.col}
                 </th>
               ))}
             </tr>

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: 0, margin: 0, padding: 0, border: 'none' },
   field: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' },
   hidden: { display: 'none' },
+  roster: { '& textarea': { whiteSpace: 'pre', overflowX: 'auto' } },
 });
 
 /** Fields the engine cannot do without. */
@@ -140,6 +141,8 @@ export function StartView(props: { onCreated(model: MasterModel): void }): React
         required
       >
         <Textarea
+          className={s.roster}
+          wrap="off"
           value={rosterText}
           onChange={(_, d) => setRosterText(d.value)}
           rows={8}
