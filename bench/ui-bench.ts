@@ -120,7 +120,10 @@ const LONGTASKS = `(function () {
 })();`;
 
 /** 60 lists picked at once on the browser page: ms until all are read, and the UI thread's longest task. */
-async function parse60(url: string, dir: string): Promise<{ files: number; ms: number; longestTaskMs: number; longTasks: number }> {
+async function parse60(
+  url: string,
+  dir: string,
+): Promise<{ files: number; ms: number; longestTaskMs: number; longTasks: number }> {
   const { openBrowser } = await support();
   const { buildCampaign, initMaster } = await import('./merge-bench');
   const campaign = await buildCampaign(path.join(dir, 'campaign'));
@@ -144,14 +147,15 @@ async function parse60(url: string, dir: string): Promise<{ files: number; ms: n
       n,
       { timeout: 300_000, polling: 250 },
     );
-    const r = await b.page.evaluate(
-      (start) => {
-        const all = (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks;
-        const during = all.filter((x) => x.start >= start);
-        return { end: performance.now(), longest: Math.max(0, ...during.map((x) => x.ms)), count: during.length };
-      },
-      t0,
-    );
+    const r = await b.page.evaluate((start) => {
+      const all = (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks;
+      const during = all.filter((x) => x.start >= start);
+      return {
+        end: performance.now(),
+        longest: Math.max(0, ...during.map((x) => x.ms)),
+        count: during.length,
+      };
+    }, t0);
     return { files: n, ms: Math.round(r.end - t0), longestTaskMs: Math.round(r.longest), longTasks: r.count };
   } finally {
     await b.close();

@@ -34,7 +34,9 @@ async function detectHost(): Promise<{ host: WorkbookHost; officeBackground?: st
       const ctx = w.Office.context;
       return {
         host: excelHost(w.Excel, w.Office, ctx.displayLanguage ?? 'vi-VN'),
-        ...(ctx.officeTheme?.bodyBackgroundColor ? { officeBackground: ctx.officeTheme.bodyBackgroundColor } : {}),
+        ...(ctx.officeTheme?.bodyBackgroundColor
+          ? { officeBackground: ctx.officeTheme.bodyBackgroundColor }
+          : {}),
       };
     }
   }
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
     prefersDark: media('(prefers-color-scheme: dark)'),
   });
   const rootEl = document.getElementById('root')!;
-  createRoot(rootEl).render(<Root i18n={i18n} theme={theme} services={browserServices(host, await browserParser())} />);
+  createRoot(rootEl).render(
+    <Root i18n={i18n} theme={theme} services={browserServices(host, await browserParser())} />,
+  );
 }
 
 void main();

@@ -101,7 +101,10 @@ async function receiveAndMerge(page: Page, prefix: string): Promise<void> {
   await tienLu.getByLabel(/Ngày nhận/).fill('2023-05-23');
 
   // a file in detail: issues by severity and the table as read
-  await page.locator('[data-file="So_Y_te_DS_dien_hinh.xls"]').getByRole('button', { name: /Xem chi tiết/ }).click();
+  await page
+    .locator('[data-file="So_Y_te_DS_dien_hinh.xls"]')
+    .getByRole('button', { name: /Xem chi tiết/ })
+    .click();
   await page.getByRole('heading', { name: /Chi tiết tệp/ }).waitFor();
   await page.getByRole('heading', { name: 'Bảng như đã đọc' }).first().waitFor();
   await step(page, `${prefix}-4-review`);
@@ -140,7 +143,11 @@ test('in Excel: create, receive 13 lists, name an unknown unit, merge, follow up
   expect(await trackerCounts(page)).toEqual({ 'on-time': 11, late: 1, missing: 37 });
   await page.getByRole('tab', { name: /Chưa nộp/ }).click();
   // missing units with their contacts
-  await page.locator('li[data-status="missing"]').first().getByText(/Liên hệ:/).waitFor();
+  await page
+    .locator('li[data-status="missing"]')
+    .first()
+    .getByText(/Liên hệ:/)
+    .waitFor();
   await step(page, 'pane-7-tracker');
   await page.getByRole('button', { name: 'Chép lời nhắc' }).click();
   await page.getByText(/Đã chép vào bộ nhớ tạm|Không chép được/).waitFor();
@@ -202,7 +209,10 @@ test('on the browser page: the same round, then the downloaded master is what `t
   };
   const by = (s: string) => status.units.filter((u) => u.status === s).length;
   expect([by('on-time'), by('late'), by('missing')]).toEqual([11, 1, 37]);
-  expect(status.units.find((u) => u.name === 'UBND huyện Tiên Lữ')).toMatchObject({ status: 'late', daysLate: 3 });
+  expect(status.units.find((u) => u.name === 'UBND huyện Tiên Lữ')).toMatchObject({
+    status: 'late',
+    daysLate: 3,
+  });
 
   // the page opens that master again, on its tracker
   await page.reload();

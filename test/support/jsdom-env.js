@@ -22,7 +22,7 @@ class PaneEnvironment extends JsdomEnvironment {
       value: { subtle, getRandomValues: (a) => webcrypto.getRandomValues(a), randomUUID: () => webcrypto.randomUUID() },
       configurable: true,
     });
-    if (!g.structuredClone) g.structuredClone = structuredClone;
+    if (!g.structuredClone) g.structuredClone = globalThis.structuredClone;
     // jsdom has no layout: a ResizeObserver that never reports (Fluent's TabList and overflow use it).
     if (!g.ResizeObserver) {
       g.ResizeObserver = class {

@@ -43,7 +43,9 @@ export async function excelWithCampaign(model: MasterModel): Promise<FakeExcel> 
 
 export function renderPane(opts: PaneOptions = {}): Rendered {
   const fake = opts.kind === 'file' ? null : (opts.fake ?? createFakeExcel());
-  const host = fake ? excelHost(fake.Excel, fake.Office, opts.lang === 'en' ? 'en-US' : 'vi-VN') : fileHost('vi-VN');
+  const host = fake
+    ? excelHost(fake.Excel, fake.Office, opts.lang === 'en' ? 'en-US' : 'vi-VN')
+    : fileHost('vi-VN');
   const copied: string[] = [];
   const saved: Rendered['saved'] = [];
   const services: Services = {

@@ -54,7 +54,9 @@ test('a name column the engine misses: the clerk maps it in the review and the l
   await screen.findByText(/Trang „Danh sách”: \d+\/\d+ dòng đầu/);
   const names = SAMPLE_NOMINEES.map((n) => n.ten);
   for (const n of names.slice(0, 3)) expect(screen.getAllByText(n).length).toBeGreaterThan(0);
-  expect((screen.getByLabelText('Cột B („Người được đề nghị”) là trường') as HTMLSelectElement).value).toBe('ten');
+  expect((screen.getByLabelText('Cột B („Người được đề nghị”) là trường') as HTMLSelectElement).value).toBe(
+    'ten',
+  );
 
   await user.click(screen.getByRole('button', { name: /Quay lại/ }));
   const after = document.querySelector<HTMLElement>('[data-file="DS_Van_Lam.xlsx"]')!;

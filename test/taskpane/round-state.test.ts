@@ -1,5 +1,11 @@
 /** The rules of a receiving round (src/taskpane/state/round.ts), without a browser. */
-import { emptyRound, incomingOf, mergeable, roundReducer, type RoundState } from '../../src/taskpane/state/round';
+import {
+  emptyRound,
+  incomingOf,
+  mergeable,
+  roundReducer,
+  type RoundState,
+} from '../../src/taskpane/state/round';
 import type { ParsedFile } from '../../src/taskpane/parse/parse-file';
 import { ROSTER } from '../core/master/lists';
 
@@ -10,13 +16,23 @@ function parsed(id: string, unit: string | null, confidence = 0.93): ParsedFile 
     size: 100,
     digest: `d-${id}`,
     report: { file: `${id}.xlsx`, format: 'xlsx', sheets: [], rows: 3, issues: [], records: [], tables: [] },
-    unit: { unit, inRoster: unit !== null, confidence: unit ? confidence : 0.4, candidates: [], source: unit ? 'header' : null },
+    unit: {
+      unit,
+      inRoster: unit !== null,
+      confidence: unit ? confidence : 0.4,
+      candidates: [],
+      source: unit ? 'header' : null,
+    },
     previews: [],
   };
 }
 
 const add = (s: RoundState, ...ids: string[]) =>
-  roundReducer(s, { type: 'added', files: ids.map((id) => ({ id, name: `${id}.xlsx` })), today: '2023-05-18' });
+  roundReducer(s, {
+    type: 'added',
+    files: ids.map((id) => ({ id, name: `${id}.xlsx` })),
+    today: '2023-05-18',
+  });
 
 test('progress counts the files of the current batch; a new drop after it is done starts a new count', () => {
   let s = add(emptyRound, 'a', 'b', 'c');
@@ -36,10 +52,19 @@ test("the clerk's unit and received date survive a re-check with other columns",
   expect(s.files[0]).toMatchObject({ unit: null, unitByClerk: false });
   s = roundReducer(s, { type: 'unit', id: 'a', unit: 'UBND huyện Văn Lâm', roster: ROSTER });
   s = roundReducer(s, { type: 'received', id: 'a', date: '2023-05-23' });
-  s = roundReducer(s, { type: 'columns', id: 'a', columns: [{ sheet: 'Danh sách', col: 'B', field: 'ten' }] });
+  s = roundReducer(s, {
+    type: 'columns',
+    id: 'a',
+    columns: [{ sheet: 'Danh sách', col: 'B', field: 'ten' }],
+  });
   expect(s.files[0]!.rechecking).toBe(true);
   s = roundReducer(s, { type: 'parsed', file: parsed('a', 'Sở Y tế') }); // the re-check finds another unit
-  expect(s.files[0]).toMatchObject({ unit: 'UBND huyện Văn Lâm', inRoster: true, confidence: 1, rechecking: false });
+  expect(s.files[0]).toMatchObject({
+    unit: 'UBND huyện Văn Lâm',
+    inRoster: true,
+    confidence: 1,
+    rechecking: false,
+  });
   const [list] = incomingOf(s.files);
   expect(list).toMatchObject({ unit: 'UBND huyện Văn Lâm', received: '2023-05-23', receivedFrom: 'given' });
 });

@@ -16,7 +16,10 @@ configure({ defaultHidden: true });
 
 async function createCampaign(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Tạo bảng tổng hợp' });
-  await user.type(screen.getByRole('textbox', { name: /Tên đợt tổng hợp/ }), 'Danh sách điển hình tiên tiến 2023');
+  await user.type(
+    screen.getByRole('textbox', { name: /Tên đợt tổng hợp/ }),
+    'Danh sách điển hình tiên tiến 2023',
+  );
   await user.type(screen.getByRole('textbox', { name: /Số công văn/ }), '312/SKHCN-VP');
   fireEvent.change(screen.getByLabelText(/Hạn nộp/), { target: { value: '2023-05-20' } });
   await user.upload(screen.getByLabelText('Lấy từ tệp…'), sampleFile('roster.csv'));
@@ -76,7 +79,8 @@ test('create a campaign, drop five lists, name an unknown unit, merge, and read 
   await user.click(screen.getByRole('button', { name: 'Xem theo dõi' }));
 
   const counts = await screen.findByTestId('tracker-counts');
-  const count = (status: string) => Number(counts.querySelector(`[data-status="${status}"] span`)!.textContent);
+  const count = (status: string) =>
+    Number(counts.querySelector(`[data-status="${status}"] span`)!.textContent);
   expect(count('on-time')).toBe(4);
   expect(count('late')).toBe(0);
   expect(count('missing')).toBe(45);
@@ -85,7 +89,12 @@ test('create a campaign, drop five lists, name an unknown unit, merge, and read 
   const back = await readMaster(fake!.Excel);
   const units = new Set(back.model!.rows.map((r) => r.unit));
   expect([...units].sort()).toEqual(
-    ['Sở Y tế', 'Trường Đại học Sư phạm Kỹ thuật Hưng Yên', 'UBND huyện Khoái Châu', 'UBND huyện Văn Lâm'].sort(),
+    [
+      'Sở Y tế',
+      'Trường Đại học Sư phạm Kỹ thuật Hưng Yên',
+      'UBND huyện Khoái Châu',
+      'UBND huyện Văn Lâm',
+    ].sort(),
   );
   expect(back.model!.log.map((l) => [l.file, l.action])).toEqual(
     expect.arrayContaining([

@@ -24,7 +24,12 @@ function campaign(): MasterModel {
   m.roster = {
     units: ROSTER.units.map((u) =>
       u.name === 'Sở Nội vụ'
-        ? { ...u, contact: 'Nguyễn Thị Thu Hà', phone: '0221 3862 154', email: 'vanphong.sonv@example.gov.vn' }
+        ? {
+            ...u,
+            contact: 'Nguyễn Thị Thu Hà',
+            phone: '0221 3862 154',
+            email: 'vanphong.sonv@example.gov.vn',
+          }
         : u,
     ),
   };
@@ -48,7 +53,10 @@ async function followUp() {
 const counts = async () => {
   const box = await screen.findByTestId('tracker-counts');
   return Object.fromEntries(
-    ['on-time', 'late', 'missing'].map((s) => [s, Number(box.querySelector(`[data-status="${s}"] span`)!.textContent)]),
+    ['on-time', 'late', 'missing'].map((s) => [
+      s,
+      Number(box.querySelector(`[data-status="${s}"] span`)!.textContent),
+    ]),
   );
 };
 

@@ -32,7 +32,9 @@ export function excelHost(excel: ExcelApi, office: OfficeApi, language: string):
       await goToSheet(excel, part, { office });
     },
     async readActiveSheet() {
-      const { readActiveSheet } = await import(/* webpackChunkName: "active-sheet" */ '../../excel/active-sheet');
+      const { readActiveSheet } = await import(
+        /* webpackChunkName: "active-sheet" */ '../../excel/active-sheet'
+      );
       return readActiveSheet(excel, { office });
     },
   };

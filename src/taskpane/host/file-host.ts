@@ -31,7 +31,9 @@ export function fileHost(language: string): WorkbookHost {
     }
     const m = masterFromGrid(read.workbook);
     if (!m.model) {
-      throw new Error(`Tệp „${file}” không phải tệp tổng hợp của Tổng hợp danh sách. ${m.problems.join(' ')}`);
+      throw new Error(
+        `Tệp „${file}” không phải tệp tổng hợp của Tổng hợp danh sách. ${m.problems.join(' ')}`,
+      );
     }
     return { model: m.model, problems: m.problems };
   };

@@ -24,7 +24,8 @@ export const en: Strings = {
   },
   start: {
     title: 'Create the master',
-    intro: 'This workbook has no campaign yet. Fill in the letter, the units it was sent to and the columns to collect.',
+    intro:
+      'This workbook has no campaign yet. Fill in the letter, the units it was sent to and the columns to collect.',
     campaignTitle: 'Title',
     campaignTitleHint: 'e.g. List of exemplary collectives and individuals 2024',
     letterNo: 'Letter number',
@@ -95,7 +96,8 @@ export const en: Strings = {
     preview: 'Table as read',
     previewOf: 'Sheet “{{sheet}}”: first {{shown}}/{{total}} rows',
     column: 'Column {{col}}',
-    notFound: 'Sheet “{{sheet}}”: no list found (no column reads as the name column). Choose the fields of the columns below to read this sheet.',
+    notFound:
+      'Sheet “{{sheet}}”: no list found (no column reads as the name column). Choose the fields of the columns below to read this sheet.',
     columnOnly: 'Column {{col}} is field',
     columnField: 'Column {{col}} (“{{header}}”) is field',
     noField: '— not used —',

@@ -22,7 +22,8 @@ export const vi = {
   },
   start: {
     title: 'Tạo bảng tổng hợp',
-    intro: 'Sổ tính này chưa có đợt tổng hợp. Điền thông tin công văn, danh sách đơn vị nhận và các cột cần thu.',
+    intro:
+      'Sổ tính này chưa có đợt tổng hợp. Điền thông tin công văn, danh sách đơn vị nhận và các cột cần thu.',
     campaignTitle: 'Tên đợt tổng hợp',
     campaignTitleHint: 'Ví dụ: Danh sách giới thiệu điển hình tiên tiến năm 2024',
     letterNo: 'Số công văn',
@@ -93,7 +94,8 @@ export const vi = {
     preview: 'Bảng như đã đọc',
     previewOf: 'Trang „{{sheet}}”: {{shown}}/{{total}} dòng đầu',
     column: 'Cột {{col}}',
-    notFound: 'Trang „{{sheet}}”: chưa tìm thấy danh sách (không có cột nào đọc được là cột tên). Chọn trường cho các cột dưới đây để đọc trang này.',
+    notFound:
+      'Trang „{{sheet}}”: chưa tìm thấy danh sách (không có cột nào đọc được là cột tên). Chọn trường cho các cột dưới đây để đọc trang này.',
     columnOnly: 'Cột {{col}} là trường',
     columnField: 'Cột {{col}} („{{header}}”) là trường',
     noField: '— không lấy —',

@@ -56,4 +56,3 @@ export class InProcessParser implements Parser {
     this.kept.clear();
   }
 }
-

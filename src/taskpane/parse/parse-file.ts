@@ -84,26 +84,29 @@ function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[]
     .map((s) => wb.sheets.find((x) => x.name === s.name))
     .filter((s): s is GridSheet => !!s)
     .map(rawPreview);
-  return [...report.tables.map((t) => {
-    const sheet = wb.sheets.find((s) => s.name === t.sheet);
-    const columns = t.columns
-      .filter((c) => !c.isRowNumber)
-      .map((c) => ({ c: c.col, p: { col: colName(c.col), header: c.header, field: c.field } }));
-    return {
-      sheet: t.sheet,
-      headerRows: t.headerRows.map((r) => r + 1),
-      columns: columns.map((c) => c.p),
-      rows: t.rows.slice(0, PREVIEW_ROWS).map((row) => ({
-        row: row.r + 1,
-        cells: columns.map((c) => {
-          const cell = sheet?.rows[row.r]?.[c.c];
-          return cell ? cellText(cell) : '';
-        }),
-      })),
-      total: t.rows.length,
-      found: true,
-    };
-  }), ...missing];
+  return [
+    ...report.tables.map((t) => {
+      const sheet = wb.sheets.find((s) => s.name === t.sheet);
+      const columns = t.columns
+        .filter((c) => !c.isRowNumber)
+        .map((c) => ({ c: c.col, p: { col: colName(c.col), header: c.header, field: c.field } }));
+      return {
+        sheet: t.sheet,
+        headerRows: t.headerRows.map((r) => r + 1),
+        columns: columns.map((c) => c.p),
+        rows: t.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+          row: row.r + 1,
+          cells: columns.map((c) => {
+            const cell = sheet?.rows[row.r]?.[c.c];
+            return cell ? cellText(cell) : '';
+          }),
+        })),
+        total: t.rows.length,
+        found: true,
+      };
+    }),
+    ...missing,
+  ];
 }
 
 function colName(c: number): string {
@@ -113,7 +116,10 @@ function colName(c: number): string {
 }
 
 /** Reads and checks a file's bytes. `workbook` is kept by the caller to re-check with other column choices. */
-export function readFile(bytes: Uint8Array, name: string): { workbook: GridWorkbook | null; report: FileReport | null } {
+export function readFile(
+  bytes: Uint8Array,
+  name: string,
+): { workbook: GridWorkbook | null; report: FileReport | null } {
   const read = readWorkbook(bytes, name);
   if (!read.workbook) {
     const ext = (name.split('.').pop() ?? '').toLowerCase();

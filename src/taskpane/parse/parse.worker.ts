@@ -45,7 +45,13 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
     }
     const k = kept.get(msg.id);
     if (!k) throw new Error('tệp không còn trong bộ nhớ của trình đọc');
-    const { parsed } = checkFile({ id: msg.id, ...k, schema: msg.schema, roster: msg.roster, columns: msg.columns });
+    const { parsed } = checkFile({
+      id: msg.id,
+      ...k,
+      schema: msg.schema,
+      roster: msg.roster,
+      columns: msg.columns,
+    });
     post({ kind: 'parsed', id: msg.id, file: parsed });
   } catch (e) {
     post({ kind: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });

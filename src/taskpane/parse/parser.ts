@@ -35,7 +35,6 @@ export interface Parser {
   dispose(): void;
 }
 
-
 /** A file that could not be parsed at all (worker crash, time limit). */
 export function failedFile(id: string, name: string, detail: string): ParsedFile {
   const ext = (name.split('.').pop() ?? '').toLowerCase();
@@ -51,7 +50,11 @@ export function failedFile(id: string, name: string, detail: string): ParsedFile
   };
 }
 
-type Pending = { resolve(f: ParsedFile): void; name: string; timer: ReturnType<typeof setTimeout> | undefined };
+type Pending = {
+  resolve(f: ParsedFile): void;
+  name: string;
+  timer: ReturnType<typeof setTimeout> | undefined;
+};
 
 interface Slot {
   worker: Worker;
@@ -142,7 +145,11 @@ export class WorkerParser implements Parser {
   adopt(id: string, workbook: GridWorkbook, ctx: ParseContext): Promise<ParsedFile> {
     const slot = this.slots[0]!;
     this.home.set(id, slot);
-    return this.send(slot, { kind: 'adopt', id, workbook, schema: ctx.schema, roster: ctx.roster }, workbook.fileName);
+    return this.send(
+      slot,
+      { kind: 'adopt', id, workbook, schema: ctx.schema, roster: ctx.roster },
+      workbook.fileName,
+    );
   }
 
   async recheck(id: string, ctx: ParseContext, columns: ColumnChoice[]): Promise<ParsedFile> {

@@ -11,5 +11,4 @@ export type ToWorker =
   | { kind: 'forget'; id: string };
 
 export type FromWorker =
-  | { kind: 'parsed'; id: string; file: ParsedFile }
-  | { kind: 'failed'; id: string; message: string };
+  { kind: 'parsed'; id: string; file: ParsedFile } | { kind: 'failed'; id: string; message: string };

@@ -53,22 +53,20 @@ export function roundReducer(s: RoundState, a: RoundAction): RoundState {
   switch (a.type) {
     case 'added': {
       const fresh = s.batch.done >= s.batch.total;
-      const files = a.files.map(
-        (f): ReceivedFile => ({
-          id: f.id,
-          name: f.name,
-          parsed: null,
-          unit: null,
-          inRoster: false,
-          confidence: 0,
-          unitByClerk: false,
-          received: a.today,
-          receivedByClerk: false,
-          excluded: false,
-          columns: [],
-          rechecking: false,
-        }),
-      );
+      const files = a.files.map((f): ReceivedFile => ({
+        id: f.id,
+        name: f.name,
+        parsed: null,
+        unit: null,
+        inRoster: false,
+        confidence: 0,
+        unitByClerk: false,
+        received: a.today,
+        receivedByClerk: false,
+        excluded: false,
+        columns: [],
+        rechecking: false,
+      }));
       return {
         files: [...s.files, ...files],
         batch: fresh

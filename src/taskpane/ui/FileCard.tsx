@@ -19,7 +19,12 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   attention: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   excluded: { opacity: 0.6 },
-  name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  name: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -72,7 +77,9 @@ export function FileCard(props: {
                 label={t('card.unit')}
                 validationState={f.unit ? 'none' : 'error'}
                 validationMessage={f.unit ? undefined : t('card.unknownHelp')}
-                hint={[unitNote, f.unit && !f.inRoster ? t('card.notInRoster') : ''].filter(Boolean).join(' · ')}
+                hint={[unitNote, f.unit && !f.inRoster ? t('card.notInRoster') : '']
+                  .filter(Boolean)
+                  .join(' · ')}
               >
                 <UnitPicker
                   roster={props.roster}

@@ -28,7 +28,11 @@ const useStyles = makeStyles({
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   issue: { overflowWrap: 'anywhere', marginBottom: tokens.spacingVerticalXS },
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalXS },
-  scroll: { overflowX: 'auto', maxWidth: '100%', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: 'left',
@@ -138,7 +142,8 @@ function SheetTable(props: {
   const { t } = useTranslation();
   const s = useStyles();
   const pv = props.preview;
-  const title = (name: string | null) => (name ? (props.fields.find((f) => f.name === name)?.title ?? name) : null);
+  const title = (name: string | null) =>
+    name ? (props.fields.find((f) => f.name === name)?.title ?? name) : null;
   return (
     <>
       <h3 className={s.h3}>{t('review.preview')}</h3>
@@ -152,7 +157,9 @@ function SheetTable(props: {
           <Field
             key={c.col}
             label={
-              c.header ? t('review.columnField', { col: c.col, header: c.header }) : t('review.columnOnly', { col: c.col })
+              c.header
+                ? t('review.columnField', { col: c.col, header: c.header })
+                : t('review.columnOnly', { col: c.col })
             }
             size="small"
           >
@@ -171,7 +178,12 @@ function SheetTable(props: {
           </Field>
         ))}
       </div>
-      <div className={s.scroll} tabIndex={0} role="region" aria-label={`${t('review.preview')} — ${pv.sheet}`}>
+      <div
+        className={s.scroll}
+        tabIndex={0}
+        role="region"
+        aria-label={`${t('review.preview')} — ${pv.sheet}`}
+      >
         <table className={s.table}>
           <thead>
             <tr>
@@ -180,7 +192,9 @@ function SheetTable(props: {
               </th>
               {pv.columns.map((c) => (
                 <th key={c.col} className={s.th} scope="col">
-                  <span className={c.field ? s.field : s.unmapped}>{title(c.field) ?? t('review.noField')}</span>
+                  <span className={c.field ? s.field : s.unmapped}>
+                    {title(c.field) ?? t('review.noField')}
+                  </span>
                   {c.header ? `${c.col} · ${c.header}` : c.col}
                 </th>
               ))}

@@ -21,7 +21,12 @@ const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400 },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   p: { margin: 0 },
 });
@@ -103,7 +108,11 @@ export function MergePanel(props: {
     return (
       <section className={s.wrap} aria-busy="true">
         <h2 className={s.h2}>{t('merge.running')}</h2>
-        <ProgressBar value={phase.step / Math.max(1, phase.total)} thickness="large" aria-label={phase.label} />
+        <ProgressBar
+          value={phase.step / Math.max(1, phase.total)}
+          thickness="large"
+          aria-label={phase.label}
+        />
         <span role="status">{phase.label}</span>
       </section>
     );

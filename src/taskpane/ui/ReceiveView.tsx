@@ -37,7 +37,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     textAlign: 'center',
   },
-  over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  over: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
@@ -174,7 +177,12 @@ export function ReceiveView(props: {
       </div>
       {host.readActiveSheet && (
         <div className={s.row}>
-          <Button size="small" disabled={checkingSheet} onClick={() => void checkSheet()} title={t('receive.checkSheetHint')}>
+          <Button
+            size="small"
+            disabled={checkingSheet}
+            onClick={() => void checkSheet()}
+            title={t('receive.checkSheetHint')}
+          >
             {t('receive.checkSheet')}
           </Button>
           {checkingSheet && <Spinner size="tiny" label={t('sheet.reading')} />}
@@ -202,7 +210,9 @@ export function ReceiveView(props: {
       ) : (
         <>
           <div className={s.row}>
-            <span className={s.summary}>{t('receive.summary', { files: ready.length, rows: totalRows })}</span>
+            <span className={s.summary}>
+              {t('receive.summary', { files: ready.length, rows: totalRows })}
+            </span>
             <Button
               appearance="primary"
               disabled={reading || ready.length === 0}

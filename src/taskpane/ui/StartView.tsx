@@ -91,9 +91,7 @@ export function StartView(props: { onCreated(model: MasterModel): void }): React
       ...(issuer.trim() ? { issuer: issuer.trim() } : {}),
     };
     const schema = defaultSchema();
-    schema.fields = fields
-      .filter((f) => f.on)
-      .map(({ on: _on, ...f }) => f);
+    schema.fields = fields.filter((f) => f.on).map(({ on: _on, ...f }) => f);
     const model: MasterModel = { config, roster: roster.roster, schema, rows: [], issues: [], log: [] };
     setBusy(true);
     try {

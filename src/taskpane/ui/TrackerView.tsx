@@ -25,7 +25,11 @@ const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400 },
   sub: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  stats: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  stats: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
   stat: {
     display: 'flex',
     flexDirection: 'column',
@@ -48,7 +52,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  itemHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
+  itemHead: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+  },
   unit: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
@@ -179,10 +188,17 @@ export function TrackerView(props: { model: MasterModel }): React.JSX.Element {
         <Tab value="late">{`${t('tracker.late')} (${totals.late})`}</Tab>
         <Tab value="on-time">{`${t('tracker.onTime')} (${totals.onTime})`}</Tab>
       </TabList>
-      {filter === 'missing' && totals.missing === 0 && <div className={s.sub}>{t('tracker.noneMissing')}</div>}
+      {filter === 'missing' && totals.missing === 0 && (
+        <div className={s.sub}>{t('tracker.noneMissing')}</div>
+      )}
       <ul className={s.list} aria-label={t('tracker.units')}>
         {shown.map((r) => (
-          <UnitItem key={r.unit} row={r} statusText={statusText[r.status]} onGo={host.goToUnit ? goUnit : null} />
+          <UnitItem
+            key={r.unit}
+            row={r}
+            statusText={statusText[r.status]}
+            onGo={host.goToUnit ? goUnit : null}
+          />
         ))}
       </ul>
     </section>

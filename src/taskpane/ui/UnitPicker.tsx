@@ -24,7 +24,9 @@ export function UnitPicker(props: {
     const q = query ? searchKey(query) : '';
     const all = props.roster.units;
     if (!q) return all;
-    return all.filter((u) => searchKey(u.name).includes(q) || u.aliases.some((a) => searchKey(a).includes(q)));
+    return all.filter(
+      (u) => searchKey(u.name).includes(q) || u.aliases.some((a) => searchKey(a).includes(q)),
+    );
   }, [props.roster, query]);
   return (
     <Combobox
