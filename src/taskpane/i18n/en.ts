@@ -99,6 +99,7 @@ export const en: Strings = {
     notFound:
       'Sheet “{{sheet}}”: no list found (no column reads as the name column). Choose the fields of the columns below to read this sheet.',
     columnOnly: 'Column {{col}} is field',
+    columns: 'Which column is which field',
     columnField: 'Column {{col}} (“{{header}}”) is field',
     noField: '— not used —',
     mergeThis: 'Merge this file',

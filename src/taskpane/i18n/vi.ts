@@ -97,6 +97,7 @@ export const vi = {
     notFound:
       'Trang „{{sheet}}”: chưa tìm thấy danh sách (không có cột nào đọc được là cột tên). Chọn trường cho các cột dưới đây để đọc trang này.',
     columnOnly: 'Cột {{col}} là trường',
+    columns: 'Cột nào là trường nào',
     columnField: 'Cột {{col}} („{{header}}”) là trường',
     noField: '— không lấy —',
     mergeThis: 'Gộp tệp này',

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: 'anywhere' },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  h4: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   issue: { overflowWrap: 'anywhere', marginBottom: tokens.spacingVerticalXS },
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalXS },
@@ -55,6 +56,8 @@ const useStyles = makeStyles({
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
+/** Longer cell texts are cut in the preview (the whole text is in the cell's tooltip). */
+const CELL_CHARS = 90;
 
 export default function FileReview(props: {
   file: ReceivedFile;
@@ -152,32 +155,6 @@ function SheetTable(props: {
           ? t('review.previewOf', { sheet: pv.sheet, shown: pv.rows.length, total: pv.total })
           : t('review.notFound', { sheet: pv.sheet })}
       </span>
-      <div className={s.cols}>
-        {pv.columns.map((c) => (
-          <Field
-            key={c.col}
-            label={
-              c.header
-                ? t('review.columnField', { col: c.col, header: c.header })
-                : t('review.columnOnly', { col: c.col })
-            }
-            size="small"
-          >
-            <Select
-              size="small"
-              value={c.field ?? ''}
-              onChange={(_, d) => props.onChoose(pv.sheet, c.col, d.value || null)}
-            >
-              <option value="">{t('review.noField')}</option>
-              {props.fields.map((f) => (
-                <option key={f.name} value={f.name}>
-                  {f.title ?? f.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      </div>
       <div
         className={s.scroll}
         tabIndex={0}
@@ -205,14 +182,41 @@ function SheetTable(props: {
               <tr key={r.row}>
                 <td className={s.td}>{r.row}</td>
                 {r.cells.map((v, k) => (
-                  <td key={k} className={s.td}>
-                    {v}
+                  <td key={k} className={s.td} title={v.length > CELL_CHARS ? v : undefined}>
+                    {v.length > CELL_CHARS ? `${v.slice(0, CELL_CHARS)}…` : v}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      <h4 className={s.h4}>{t('review.columns')}</h4>
+      <div className={s.cols}>
+        {pv.columns.map((c) => (
+          <Field
+            key={c.col}
+            label={
+              c.header
+                ? t('review.columnField', { col: c.col, header: c.header })
+                : t('review.columnOnly', { col: c.col })
+            }
+            size="small"
+          >
+            <Select
+              size="small"
+              value={c.field ?? ''}
+              onChange={(_, d) => props.onChoose(pv.sheet, c.col, d.value || null)}
+            >
+              <option value="">{t('review.noField')}</option>
+              {props.fields.map((f) => (
+                <option key={f.name} value={f.name}>
+                  {f.title ?? f.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
       </div>
     </>
   );

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   p: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   fields: { display: 'flex', flexDirection: 'column', gap: 0, margin: 0, padding: 0, border: 'none' },
-  field: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' },
+  field: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center' },
   hidden: { display: 'none' },
   roster: { '& textarea': { whiteSpace: 'pre', overflowX: 'auto' } },
 });

@@ -59,6 +59,7 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
   },
   unit: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
@@ -225,7 +226,7 @@ function UnitItem(props: {
     <li className={s.item} data-unit={r.unit} data-status={r.status}>
       <div className={s.itemHead}>
         <span className={s.unit}>{r.unit}</span>
-        <Badge appearance="tint" color={BADGE[r.status]} shape="rounded">
+        <Badge className={s.badge} appearance="tint" color={BADGE[r.status]} shape="rounded">
           {props.statusText}
         </Badge>
       </div>
