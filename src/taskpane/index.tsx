@@ -10,7 +10,7 @@ import { excelHost } from './host/excel-host';
 import { fileHost } from './host/file-host';
 import type { WorkbookHost } from './host/workbook-host';
 import { createI18n, langOf } from './i18n/i18n';
-import { browserParser } from './parse/spawn-workers';
+import { browserMasterOps, browserParser } from './parse/spawn-workers';
 import { Root } from './ui/Root';
 import { themeName } from './ui/theme';
 
@@ -40,7 +40,7 @@ async function detectHost(): Promise<{ host: WorkbookHost; officeBackground?: st
       };
     }
   }
-  return { host: fileHost(navigator.language || 'vi-VN') };
+  return { host: fileHost(navigator.language || 'vi-VN', browserMasterOps()) };
 }
 
 async function main(): Promise<void> {

@@ -168,3 +168,19 @@ test('English and the dark theme when Office is set so; nothing wider than the p
     b = undefined;
   }
 }, 300_000);
+
+test('Windows high contrast: the high-contrast theme', async () => {
+  b = await openBrowser({ locale: 'vi-VN', width: 350, height: 900 });
+  const { page } = b;
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${server.url}/e2e.html?lang=vi-VN`);
+  await waitForReady(page);
+  await page.getByRole('heading', { name: 'Tạo bảng tổng hợp' }).waitFor();
+  const bg = await page.evaluate(() => {
+    const el = document.querySelector('.fui-FluentProvider') as HTMLElement;
+    return getComputedStyle(el).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase();
+  });
+  expect(bg).toBe('#000000'); // Fluent's high-contrast theme (teamsHighContrastTheme)
+  expect(await noHorizontalOverflow(page)).toBe(true);
+  await shot(page, 'pane-high-contrast');
+}, 120_000);

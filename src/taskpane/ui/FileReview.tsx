@@ -40,7 +40,7 @@ const useStyles = makeStyles({
     verticalAlign: 'bottom',
     padding: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    minWidth: '90px',
+    minWidth: '110px',
   },
   field: { display: 'block', color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   unmapped: { display: 'block', color: tokens.colorNeutralForeground3 },
@@ -48,7 +48,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     verticalAlign: 'top',
-    maxWidth: '220px',
+    minWidth: '110px',
+    maxWidth: '240px',
     overflowWrap: 'anywhere',
   },
   sub: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
@@ -57,7 +58,7 @@ const useStyles = makeStyles({
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 /** Longer cell texts are cut in the preview (the whole text is in the cell's tooltip). */
-const CELL_CHARS = 90;
+const CELL_CHARS = 60;
 
 export default function FileReview(props: {
   file: ReceivedFile;
