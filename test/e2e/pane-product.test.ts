@@ -112,9 +112,11 @@ test('the whole round by keyboard alone', async () => {
   await page.keyboard.type('khoai');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.locator('[data-file="danh_sach.xlsx"]').getByText('độ tin cậy', { exact: false }).or(
-    page.locator('[data-file="danh_sach.xlsx"]').getByText('do bạn chọn'),
-  ).waitFor();
+  await page
+    .locator('[data-file="danh_sach.xlsx"]')
+    .getByText('độ tin cậy', { exact: false })
+    .or(page.locator('[data-file="danh_sach.xlsx"]').getByText('do bạn chọn'))
+    .waitFor();
   expect(await page.locator('[data-file="danh_sach.xlsx"]').getByRole('combobox').inputValue()).toBe(
     'UBND huyện Khoái Châu',
   );
@@ -130,7 +132,9 @@ test('the whole round by keyboard alone', async () => {
   const box = page.getByTestId('tracker-counts');
   await box.waitFor();
   expect(await box.locator('[data-status="on-time"] span').first().textContent()).toBe('2');
-  expect(await box.locator('[data-status="missing"] span').first().textContent()).toBe(String(ROSTER.length - 2));
+  expect(await box.locator('[data-status="missing"] span').first().textContent()).toBe(
+    String(ROSTER.length - 2),
+  );
   // the status filter: arrow keys move between the tabs
   await tabTo(page, /^Tất cả$/);
   await page.keyboard.press('ArrowRight');

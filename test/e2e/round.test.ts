@@ -118,6 +118,8 @@ async function receiveAndMerge(page: Page, prefix: string): Promise<void> {
   await step(page, `${prefix}-5-preview`);
   await page.getByRole('button', { name: `Gộp ${LISTS.length} tệp` }).click();
   await page.getByRole('heading', { name: 'Đã gộp xong' }).waitFor({ timeout: 60_000 });
+  await page.getByText('Không gộp (1): xem trang Kiểm tra').waitFor();
+  await page.getByText(/tep_hong\.xlsx: Tệp „tep_hong\.xlsx”: không đọc được tệp/).waitFor();
   await step(page, `${prefix}-6-merged`);
   await page.getByRole('button', { name: 'Xem theo dõi' }).click();
 }

@@ -127,6 +127,7 @@ export const en: Strings = {
     done: 'Merged',
     doneLine: 'Merged {{merged}} files; Tổng hợp has {{rows}} rows.',
     nothing: 'Nothing changed: these files were merged before.',
+    refused: 'Not merged ({{count}}): see the Kiểm tra sheet',
     goRows: 'Open Tổng hợp',
     goTracker: 'See the tracker',
     skipped: 'This Excel could not',

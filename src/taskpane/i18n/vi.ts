@@ -125,6 +125,7 @@ export const vi = {
     done: 'Đã gộp xong',
     doneLine: 'Đã gộp {{merged}} tệp; Tổng hợp có {{rows}} dòng.',
     nothing: 'Không có gì thay đổi: các tệp này đã được gộp trước đây.',
+    refused: 'Không gộp ({{count}}): xem trang Kiểm tra',
     goRows: 'Mở trang Tổng hợp',
     goTracker: 'Xem theo dõi',
     skipped: 'Excel này không làm được',

@@ -12,6 +12,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewMerge, type MergePreview } from '../../core/master/merge-preview';
+import type { IncomingList } from '../../core/master/merge';
 import type { MasterModel } from '../../core/master/model';
 import type { HostMergeResult } from '../host/workbook-host';
 import { incomingOf, type ReceivedFile } from '../state/round';
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
 type Phase =
   | { kind: 'preview'; before: MasterModel; preview: MergePreview }
   | { kind: 'running'; step: number; total: number; label: string }
-  | { kind: 'done'; result: HostMergeResult }
+  | { kind: 'done'; result: HostMergeResult; lists: IncomingList[] }
   | { kind: 'failed'; message: string }
   | { kind: 'loading' };
 
@@ -72,13 +73,14 @@ export function MergePanel(props: {
 
   const run = async () => {
     setPhase({ kind: 'running', step: 0, total: 1, label: t('merge.running') });
+    const merging = lists;
     try {
-      const result = await host.merge(lists, {
+      const result = await host.merge(merging, {
         now: now(tz),
         today: today(tz),
         onProgress: (step, total, label) => setPhase({ kind: 'running', step, total, label }),
       });
-      setPhase({ kind: 'done', result });
+      setPhase({ kind: 'done', result, lists: merging });
       props.onMerged(
         result.model,
         props.files.map((f) => f.id),
@@ -121,6 +123,17 @@ export function MergePanel(props: {
   if (phase.kind === 'done') {
     const r = phase.result;
     const merged = r.files.filter((f) => f.action === 'merged' || f.action === 'replaced').length;
+    // why each refused file was not merged: the file's own first error (unreadable …), else the merge's finding
+    const refused = r.files
+      .map((f, i) => ({ f, report: phase.lists[i]?.report }))
+      .filter(({ f }) => f.action === 'not-merged')
+      .map(({ f, report }) => {
+        const why =
+          report?.issues.find((x) => x.severity === 'error') ??
+          f.issues.find((x) => x.severity === 'error') ??
+          f.issues[0];
+        return `${f.file}: ${why ? why.message : ''}`;
+      });
     return (
       <section className={s.wrap} aria-labelledby="merge-done">
         <h2 id="merge-done" className={s.h2}>
@@ -131,6 +144,7 @@ export function MergePanel(props: {
             {r.changed ? t('merge.doneLine', { merged, rows: r.model.rows.length }) : t('merge.nothing')}
           </MessageBarBody>
         </MessageBar>
+        <Group title={t('merge.refused', { count: refused.length })} items={refused} intent="warning" />
         {r.skipped.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
