@@ -60,6 +60,8 @@ test('a list pasted into the active sheet is checked, reviewed and merged like a
   await waitFor(async () => {
     const rows = (await readMaster(fake.Excel)).model!.rows;
     expect(rows.map((r) => r.values.ten)).toEqual([HTX.ten, HOA.ten, TUAN.ten]);
-    expect(rows.every((r) => r.unit === 'UBND huyện Văn Lâm' && r.file === 'Trang tính „DS dán tay”')).toBe(true);
+    expect(rows.every((r) => r.unit === 'UBND huyện Văn Lâm' && r.file === 'Trang tính „DS dán tay”')).toBe(
+      true,
+    );
   });
 });
