@@ -8,16 +8,13 @@ import fs from 'fs';
 import http from 'http';
 import {
   axeSerious,
-  buildOnce,
+  browserSuite,
+  type BrowserSuite,
   inPage,
   noHorizontalOverflow,
   OFFICE_IE11_UA,
-  openBrowser,
   scriptSources,
-  serve,
   shot,
-  type OpenBrowser,
-  type Served,
 } from './support';
 import type { FakeHostApi } from './host/fake-host';
 
@@ -44,47 +41,32 @@ function rawStatus(url: string): Promise<number> {
   });
 }
 
-let dir: string;
-let server: Served;
-let b: OpenBrowser | undefined;
-
-beforeAll(async () => {
-  dir = await buildOnce();
-  server = await serve(dir);
-}, 300_000);
-
-afterEach(async () => {
-  await b?.close();
-  b = undefined;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = browserSuite();
+let b: Awaited<ReturnType<BrowserSuite['open']>>;
 
 test('the e2e build has the three pages, and the server gives them with their content types', async () => {
   for (const page of ['e2e.html', 'taskpane.html', 'trang.html'])
-    expect(fs.existsSync(`${dir}/${page}`)).toBe(true);
-  const html = await fetch(`${server.url}/e2e.html`);
+    expect(fs.existsSync(`${suite.dir}/${page}`)).toBe(true);
+  const html = await fetch(`${suite.url}/e2e.html`);
   expect(html.status).toBe(200);
   expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
   const scripts = scriptSources(await html.text());
   // fakehost first, then the app's chunks (the same ones taskpane.html loads)
   expect(scripts.length).toBeGreaterThanOrEqual(2);
   expect(scripts[0]).toMatch(/^fakehost[.-]/);
-  const js = await fetch(`${server.url}/${scripts[1]}`);
+  const js = await fetch(`${suite.url}/${scripts[1]}`);
   expect(js.status).toBe(200);
   expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   expect((await js.text()).length).toBeGreaterThan(1000);
-  expect((await fetch(`${server.url}/khong-co.js`)).status).toBe(404);
+  expect((await fetch(`${suite.url}/khong-co.js`)).status).toBe(404);
   // an encoded slash must not lead out of the folder
-  expect(await rawStatus(`${server.url}/..%2Fpackage.json`)).toBe(403);
+  expect(await rawStatus(`${suite.url}/..%2Fpackage.json`)).toBe(403);
 });
 
 test('e2e.html at 350 px: the app starts on the fake Excel, and Excel.run in the page writes the fake workbook', async () => {
-  b = await openBrowser({ locale: 'vi-VN', width: 350 });
+  b = await suite.open({ locale: 'vi-VN', width: 350 });
   const { page } = b;
-  await page.goto(`${server.url}/e2e.html`);
+  await page.goto(`${suite.url}/e2e.html`);
   // The app bundle ran after fakehost and asked the fake Office whether it is ready.
   await page.waitForFunction(() => ((window as unknown as Win).__fake?.onReadyCalls() ?? 0) > 0, undefined, {
     timeout: 15_000,
@@ -151,7 +133,7 @@ test('e2e.html at 350 px: the app starts on the fake Excel, and Excel.run in the
 });
 
 test('e2e.html?lang=en-US&theme=dark&api=1.9: the fake says so, and a test can seed the workbook before the app is ready', async () => {
-  b = await openBrowser({ locale: 'en-US' });
+  b = await suite.open({ locale: 'en-US' });
   const { page } = b;
   await page.addInitScript(() => {
     (window as unknown as { __fakeSetup: (f: FakeHostApi) => Promise<void> }).__fakeSetup = async (f) => {
@@ -166,7 +148,7 @@ test('e2e.html?lang=en-US&theme=dark&api=1.9: the fake says so, and a test can s
       f.seedTable('Danh sách', 'B2:C3', 'DanhSach');
     };
   });
-  await page.goto(`${server.url}/e2e.html?lang=en-US&theme=dark&api=1.9`);
+  await page.goto(`${suite.url}/e2e.html?lang=en-US&theme=dark&api=1.9`);
   const seen = await inPage(
     page,
     async () => {
@@ -204,23 +186,22 @@ test('e2e.html?lang=en-US&theme=dark&api=1.9: the fake says so, and a test can s
 });
 
 test('taskpane.html in the Office IE11 webview shows #unsupported (and not the app); in Chromium it does not', async () => {
-  b = await openBrowser({ userAgent: OFFICE_IE11_UA });
-  await b.page.goto(`${server.url}/taskpane.html`);
+  b = await suite.open({ userAgent: OFFICE_IE11_UA });
+  await b.page.goto(`${suite.url}/taskpane.html`);
   await b.page.locator('#unsupported').waitFor({ state: 'visible', timeout: 5_000 });
   expect(await b.page.locator('#root').isVisible()).toBe(false);
   await shot(b.page, 'infra-taskpane-ie11');
-  await b.close();
 
-  b = await openBrowser({});
-  await b.page.goto(`${server.url}/taskpane.html`);
+  b = await suite.open({});
+  await b.page.goto(`${suite.url}/taskpane.html`);
   await b.page.locator('#root').waitFor({ state: 'visible', timeout: 5_000 });
   expect(await b.page.locator('#unsupported').isVisible()).toBe(false);
 });
 
 test('axeSerious finds serious and critical violations, and noHorizontalOverflow finds a too-wide page', async () => {
-  b = await openBrowser({ width: 350 });
+  b = await suite.open({ width: 350 });
   const { page } = b;
-  await page.goto(`${server.url}/e2e.html`);
+  await page.goto(`${suite.url}/e2e.html`);
   await page.setContent(
     '<!doctype html><html lang="vi"><head><title>Thử</title></head><body><main><h1>Thử</h1>' +
       '<img src="assets/khong-co.png"><button></button><div style="width:600px">rộng</div></main></body></html>',

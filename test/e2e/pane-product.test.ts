@@ -5,17 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import {
-  axeSerious,
-  buildOnce,
-  noHorizontalOverflow,
-  openBrowser,
-  serve,
-  shot,
-  waitForReady,
-  type OpenBrowser,
-  type Served,
-} from './support';
+import { axeSerious, browserSuite, noHorizontalOverflow, shot, waitForReady } from './support';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
 const NOW = new Date('2023-05-18T10:00:00+07:00');
@@ -26,23 +16,7 @@ const ROSTER = fs
   .map((l) => (l.startsWith('"') ? l.slice(1, l.indexOf('"', 1)) : l.split(',')[0]!))
   .concat(['UBND huyện Khoái Châu']);
 
-let dir: string;
-let server: Served;
-let b: OpenBrowser | undefined;
-
-beforeAll(async () => {
-  dir = await buildOnce();
-  server = await serve(dir);
-}, 400_000);
-
-afterEach(async () => {
-  await b?.close();
-  b = undefined;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** The accessible name of the focused element (label, aria-label or text). */
 function focusedName(page: Page): Promise<string> {
@@ -87,10 +61,10 @@ async function openChooserByKeyboard(page: Page) {
 }
 
 test('the whole round by keyboard alone', async () => {
-  b = await openBrowser({ locale: 'vi-VN', width: 350, height: 900 });
+  const b = await suite.open({ locale: 'vi-VN', width: 350, height: 900 });
   const { page } = b;
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/e2e.html?lang=vi-VN`);
+  await page.goto(`${suite.url}/e2e.html?lang=vi-VN`);
   await waitForReady(page);
   await page.getByRole('heading', { name: 'Tạo bảng tổng hợp' }).waitFor();
 
@@ -161,9 +135,9 @@ test('the whole round by keyboard alone', async () => {
 
 test('English and the dark theme when Office is set so; nothing wider than the pane from 320 to 450 px', async () => {
   for (const width of [320, 450]) {
-    b = await openBrowser({ locale: 'en-US', width, height: 900 });
+    const b = await suite.open({ locale: 'en-US', width, height: 900 });
     const { page } = b;
-    await page.goto(`${server.url}/e2e.html?lang=en-US&theme=dark`);
+    await page.goto(`${suite.url}/e2e.html?lang=en-US&theme=dark`);
     await waitForReady(page);
     await page.getByRole('heading', { name: 'Create the master' }).waitFor();
     expect(await page.getByRole('button', { name: 'Create the master' }).count()).toBe(1);
@@ -183,16 +157,14 @@ test('English and the dark theme when Office is set so; nothing wider than the p
     expect(await noHorizontalOverflow(page)).toBe(true);
     expect(await axeSerious(page)).toEqual([]);
     await shot(page, `pane-en-dark-${width}`);
-    await b.close();
-    b = undefined;
   }
 }, 300_000);
 
 test('Windows high contrast: the high-contrast theme', async () => {
-  b = await openBrowser({ locale: 'vi-VN', width: 350, height: 900 });
+  const b = await suite.open({ locale: 'vi-VN', width: 350, height: 900 });
   const { page } = b;
   await page.emulateMedia({ forcedColors: 'active' });
-  await page.goto(`${server.url}/e2e.html?lang=vi-VN`);
+  await page.goto(`${suite.url}/e2e.html?lang=vi-VN`);
   await waitForReady(page);
   await page.getByRole('heading', { name: 'Tạo bảng tổng hợp' }).waitFor();
   const bg = await page.evaluate(() => {

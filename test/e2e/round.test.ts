@@ -12,17 +12,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { tonghop, scratchDir } from '../cli/cli-harness';
 import type { FakeHostApi } from './host/fake-host';
-import {
-  axeSerious,
-  buildOnce,
-  noHorizontalOverflow,
-  openBrowser,
-  serve,
-  shot,
-  waitForReady,
-  type OpenBrowser,
-  type Served,
-} from './support';
+import { axeSerious, browserSuite, noHorizontalOverflow, shot, waitForReady } from './support';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
 const LISTS = fs
@@ -33,23 +23,7 @@ const LISTS = fs
 /** The campaign's clock: 18 May 2023, 10:00 in Hà Nội (two days before the deadline). */
 const NOW = new Date('2023-05-18T10:00:00+07:00');
 
-let dir: string;
-let server: Served;
-let b: OpenBrowser | undefined;
-
-beforeAll(async () => {
-  dir = await buildOnce();
-  server = await serve(dir);
-}, 400_000);
-
-afterEach(async () => {
-  await b?.close();
-  b = undefined;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Checks every screen must pass: no serious accessibility violation, nothing wider than the pane. */
 async function step(page: Page, name: string): Promise<void> {
@@ -134,10 +108,10 @@ async function trackerCounts(page: Page): Promise<Record<string, number>> {
 }
 
 test('in Excel: create, receive 13 lists, name an unknown unit, merge, follow up — and the workbook holds it', async () => {
-  b = await openBrowser({ locale: 'vi-VN', width: 350, height: 900 });
+  const b = await suite.open({ locale: 'vi-VN', width: 350, height: 900 });
   const { page } = b;
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/e2e.html?lang=vi-VN`);
+  await page.goto(`${suite.url}/e2e.html?lang=vi-VN`);
   await waitForReady(page);
   await createCampaign(page, 'pane');
   await receiveAndMerge(page, 'pane');
@@ -184,10 +158,10 @@ test('in Excel: create, receive 13 lists, name an unknown unit, merge, follow up
 }, 300_000);
 
 test('on the browser page: the same round, then the downloaded master is what `tonghop status` reads', async () => {
-  b = await openBrowser({ locale: 'vi-VN', width: 350, height: 900 });
+  const b = await suite.open({ locale: 'vi-VN', width: 350, height: 900 });
   const { page } = b;
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/trang.html`);
+  await page.goto(`${suite.url}/trang.html`);
   await waitForReady(page);
   await step(page, 'page-0-open');
   await page.getByRole('button', { name: 'Tạo bảng tổng hợp mới' }).click();

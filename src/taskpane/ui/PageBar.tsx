@@ -1,8 +1,9 @@
 /** The browser page's file bar: open a master, create a new one, download the current one. */
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MasterModel } from '../../core/master/model';
+import { FilePicker } from './FilePicker';
 import { readBytes } from './format';
 import { useServices } from './services';
 
@@ -10,7 +11,6 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   intro: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   name: { fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  hidden: { display: 'none' },
 });
 
 export function PageBar(props: {
@@ -25,7 +25,6 @@ export function PageBar(props: {
   const { t } = useTranslation();
   const s = useStyles();
   const { host, saveFile } = useServices();
-  const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
@@ -56,7 +55,12 @@ export function PageBar(props: {
     <section aria-label={t('page.current', { name: host.fileName?.() ?? '' })}>
       {!props.hasMaster && <p className={s.intro}>{t('page.intro')}</p>}
       <div className={s.bar}>
-        <Button onClick={() => input.current?.click()}>{t('page.open')}</Button>
+        <FilePicker
+          label={t('page.open')}
+          accept=".xlsx"
+          testId="open-master"
+          onFiles={(files) => void open(files[0]!)}
+        />
         {!props.hasMaster && !props.creating && (
           <Button appearance="primary" onClick={props.onCreate}>
             {t('page.create')}
@@ -67,19 +71,6 @@ export function PageBar(props: {
             {t('page.download')}
           </Button>
         )}
-        <input
-          ref={input}
-          className={s.hidden}
-          type="file"
-          accept=".xlsx"
-          aria-label={t('page.open')}
-          data-testid="open-master"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void open(f);
-          }}
-        />
       </div>
       {props.hasMaster && host.fileName?.() && (
         <div className={s.name}>

@@ -12,11 +12,12 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useRef, useState, type Dispatch } from 'react';
+import { Suspense, lazy, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MasterModel } from '../../core/master/model';
 import { mergeable, type RoundAction, type RoundState } from '../state/round';
 import { FileCard } from './FileCard';
+import { FilePicker } from './FilePicker';
 import { nextId, readBytes } from './format';
 import { MergePanel } from './MergePanel';
 import { useServices } from './services';
@@ -44,7 +45,6 @@ const useStyles = makeStyles({
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
-  hidden: { display: 'none' },
   summary: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
@@ -58,7 +58,6 @@ export function ReceiveView(props: {
   const { t } = useTranslation();
   const s = useStyles();
   const { host, parser, today } = useServices();
-  const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [detail, setDetail] = useState<string | null>(null);
   const [merging, setMerging] = useState(false);
@@ -158,21 +157,13 @@ export function ReceiveView(props: {
       >
         <span>{t('receive.drop')}</span>
         <span className={s.hint}>{t('receive.dropHint')}</span>
-        <Button appearance="primary" onClick={() => input.current?.click()}>
-          {t('receive.pick')}
-        </Button>
-        <input
-          ref={input}
-          className={s.hidden}
-          type="file"
-          multiple
+        <FilePicker
+          label={t('receive.pick')}
           accept={ACCEPT}
-          aria-label={t('receive.pick')}
-          data-testid="pick-files"
-          onChange={(e) => {
-            if (e.target.files) addFiles(e.target.files);
-            e.target.value = '';
-          }}
+          multiple
+          appearance="primary"
+          testId="pick-files"
+          onFiles={addFiles}
         />
       </div>
       {host.readActiveSheet && (

@@ -12,13 +12,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultConfig } from '../../core/master/config-table';
 import type { MasterModel } from '../../core/master/model';
 import { defaultSchema } from '../../core/schema/default-schema';
 import type { FieldDef } from '../../core/schema/types';
 import { rosterFromText, rosterToText } from '../state/roster-text';
+import { FilePicker } from './FilePicker';
 import { readBytes } from './format';
 import { useServices } from './services';
 
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   fields: { display: 'flex', flexDirection: 'column', gap: 0, margin: 0, padding: 0, border: 'none' },
   field: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center' },
-  hidden: { display: 'none' },
   roster: { '& textarea': { whiteSpace: 'pre', overflowX: 'auto' } },
 });
 
@@ -53,7 +53,6 @@ export function StartView(props: { onCreated(model: MasterModel): void }): React
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [importProblems, setImportProblems] = useState<string[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
   const roster = useMemo(() => rosterFromText(rosterText), [rosterText]);
 
   const importRoster = async (file: File) => {
@@ -148,18 +147,10 @@ export function StartView(props: { onCreated(model: MasterModel): void }): React
         />
       </Field>
       <div className={s.row}>
-        <Button onClick={() => fileInput.current?.click()}>{t('start.rosterImport')}</Button>
-        <input
-          ref={fileInput}
-          className={s.hidden}
-          type="file"
+        <FilePicker
+          label={t('start.rosterImport')}
           accept=".csv,.xlsx,.xls,.ods"
-          aria-label={t('start.rosterImport')}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importRoster(f);
-          }}
+          onFiles={(files) => void importRoster(files[0]!)}
         />
       </div>
       {[...importProblems, ...roster.problems].length > 0 && (

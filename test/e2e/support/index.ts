@@ -33,3 +33,4 @@ export {
   type AxeViolation,
   type OverflowReport,
 } from './page';
+export { browserSuite, type BrowserSuite } from './suite';
