@@ -123,6 +123,7 @@ export const en: Strings = {
     rows: '{{added}} rows added, {{removed}} removed in Tổng hợp.',
     confirm: 'Merge {{count}} files',
     cancel: 'Not now',
+    stepOf: 'Step {{step}} of {{total}}',
     running: 'Merging…',
     done: 'Merged',
     doneLine: 'Merged {{merged}} files; Tổng hợp has {{rows}} rows.',

@@ -121,6 +121,7 @@ export const vi = {
     rows: 'Thêm {{added}} dòng, bỏ {{removed}} dòng trong Tổng hợp.',
     confirm: 'Gộp {{count}} tệp',
     cancel: 'Để sau',
+    stepOf: 'Bước {{step}}/{{total}}',
     running: 'Đang gộp…',
     done: 'Đã gộp xong',
     doneLine: 'Đã gộp {{merged}} tệp; Tổng hợp có {{rows}} dòng.',

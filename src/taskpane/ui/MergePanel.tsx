@@ -47,7 +47,7 @@ export function MergePanel(props: {
   onClose(): void;
   onShowTracker(): void;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useStyles();
   const { host, now, today } = useServices();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -107,15 +107,14 @@ export function MergePanel(props: {
   }
 
   if (phase.kind === 'running') {
+    // the hosts name their steps in Vietnamese; an English pane counts them instead
+    const label =
+      i18n.language === 'vi' ? phase.label : t('merge.stepOf', { step: phase.step, total: phase.total });
     return (
       <section className={s.wrap} aria-busy="true">
         <h2 className={s.h2}>{t('merge.running')}</h2>
-        <ProgressBar
-          value={phase.step / Math.max(1, phase.total)}
-          thickness="large"
-          aria-label={phase.label}
-        />
-        <span role="status">{phase.label}</span>
+        <ProgressBar value={phase.step / Math.max(1, phase.total)} thickness="large" aria-label={label} />
+        <span role="status">{label}</span>
       </section>
     );
   }
