@@ -8,38 +8,9 @@ import type { GridWorkbook } from '../../src/core/grid';
 import { defaultSchema } from '../../src/core/schema/default-schema';
 import { gridCell, loadNumberFormatter, parseAreasAddress } from '../../src/excel/active-sheet';
 import { GatewayError, readActiveSheet } from '../../src/excel/gateway';
-import type { FakeExcel } from '../support/fake-excel';
 import { layoutList, type ListOptions } from '../support/returned-list';
 import { gridOf, HOA, HTX, TUAN } from '../core/master/lists';
-import { host, nomineesOf } from './helpers';
-
-type Value = string | number | boolean;
-
-/** The clerk adds a sheet, pastes a block of values at `at` (row, column) and merges cells; it becomes active. */
-async function paste(
-  fake: FakeExcel,
-  sheet: string,
-  rows: (Value | null)[][],
-  opts: { merges?: string[]; at?: [number, number]; formats?: { address: string; format: string }[] } = {},
-): Promise<void> {
-  const [r0, c0] = opts.at ?? [0, 0];
-  const width = Math.max(...rows.map((r) => r.length));
-  // text stays text, as when cells are copied and pasted (typed "(2)" would become the number -2)
-  const values = rows.map((r) =>
-    Array.from({ length: width }, (_, i) => {
-      const v = r[i] ?? '';
-      return typeof v === 'string' && v !== '' ? `'${v}` : v;
-    }),
-  );
-  await fake.Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.add(sheet);
-    for (const f of opts.formats ?? []) ws.getRange(f.address).numberFormat = [[f.format]];
-    ws.getRangeByIndexes(r0, c0, values.length, width).values = values;
-    for (const m of opts.merges ?? []) ws.getRange(m).merge(false);
-    ws.activate();
-    await context.sync();
-  });
-}
+import { host, nomineesOf, paste, type Value } from './helpers';
 
 const LIST: ListOptions = { nominees: [HTX, HOA, TUAN, ...nomineesOf(3)] };
 

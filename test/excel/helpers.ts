@@ -91,3 +91,31 @@ export async function withCampaign(h: Host, model: MasterModel = masterWith()): 
   await createCampaign(h.excel, model, '2023-05-10', { office: h.office });
   h.fake.resetStats();
 }
+
+export type Value = string | number | boolean;
+
+/** The clerk adds a sheet, pastes a block of values at `at` (row, column) and merges cells; it becomes active. */
+export async function paste(
+  fake: FakeExcel,
+  sheet: string,
+  rows: (Value | null)[][],
+  opts: { merges?: string[]; at?: [number, number]; formats?: { address: string; format: string }[] } = {},
+): Promise<void> {
+  const [r0, c0] = opts.at ?? [0, 0];
+  const width = Math.max(...rows.map((r) => r.length));
+  // text stays text, as when cells are copied and pasted (typed "(2)" would become the number -2)
+  const values = rows.map((r) =>
+    Array.from({ length: width }, (_, i) => {
+      const v = r[i] ?? '';
+      return typeof v === 'string' && v !== '' ? `'${v}` : v;
+    }),
+  );
+  await fake.Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.add(sheet);
+    for (const f of opts.formats ?? []) ws.getRange(f.address).numberFormat = [[f.format]];
+    ws.getRangeByIndexes(r0, c0, values.length, width).values = values;
+    for (const m of opts.merges ?? []) ws.getRange(m).merge(false);
+    ws.activate();
+    await context.sync();
+  });
+}

@@ -9,6 +9,7 @@ import { readMaster } from '../../src/excel/gateway';
 import { emptyMaster, HOA, HTX, TUAN } from '../core/master/lists';
 import type { FakeExcel } from '../support/fake-excel';
 import { layoutList } from '../support/returned-list';
+import { paste } from '../excel/helpers';
 import { excelWithCampaign, renderPane } from './render';
 
 jest.setTimeout(60_000);
@@ -18,20 +19,7 @@ configure({ defaultHidden: true }); // see round.test.tsx
 async function pasteList(fake: FakeExcel): Promise<number> {
   const nominees = [HTX, HOA, TUAN];
   const L = layoutList({ nominees });
-  const width = Math.max(...L.rows.map((r) => r.length));
-  const values = L.rows.map((r) =>
-    Array.from({ length: width }, (_, i) => {
-      const v = r[i] ?? '';
-      return typeof v === 'string' && v !== '' ? `'${v}` : v;
-    }),
-  );
-  await fake.Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.add('DS dán tay');
-    ws.getRangeByIndexes(0, 0, values.length, width).values = values;
-    for (const m of L.merges) ws.getRange(m).merge(false);
-    ws.activate();
-    await context.sync();
-  });
+  await paste(fake, 'DS dán tay', L.rows, { merges: L.merges });
   return nominees.length;
 }
 

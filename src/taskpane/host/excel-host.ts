@@ -1,6 +1,6 @@
 /**
- * The workbook open in Excel, through the gateway (the only code that calls Excel.run). Reading a pasted
- * sheet needs SheetJS's number formats, so that part of the gateway is loaded when first used.
+ * The workbook open in Excel, through the gateway in src/excel (the only code that talks to Excel). Reading a
+ * pasted sheet needs SheetJS's number formats, so that part of the gateway is loaded when first used.
  */
 import type { ExcelApi, OfficeApi } from '../../excel/office-api';
 import { createCampaign } from '../../excel/gateway';

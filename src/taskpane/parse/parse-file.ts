@@ -4,7 +4,7 @@
  * table as read. Everything here is plain data that survives postMessage.
  */
 import { checkWorkbook, unreadableReport, type FileReport } from '../../core/check';
-import { cellText, type GridSheet, type GridWorkbook } from '../../core/grid';
+import { cellText, colLetters, type GridSheet, type GridWorkbook } from '../../core/grid';
 import { resolveUnit, type ResolvedUnit } from '../../core/master/resolve-unit';
 import type { TableSchema } from '../../core/schema/types';
 import type { Roster } from '../../core/units/roster';
@@ -70,7 +70,7 @@ function rawPreview(sheet: GridSheet): SheetPreview {
   return {
     sheet: sheet.name,
     headerRows: [],
-    columns: Array.from({ length: width }, (_, c) => ({ col: colName(c), header: '', field: null })),
+    columns: Array.from({ length: width }, (_, c) => ({ col: colLetters(c), header: '', field: null })),
     rows,
     total: 0,
     found: false,
@@ -89,7 +89,7 @@ function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[]
       const sheet = wb.sheets.find((s) => s.name === t.sheet);
       const columns = t.columns
         .filter((c) => !c.isRowNumber)
-        .map((c) => ({ c: c.col, p: { col: colName(c.col), header: c.header, field: c.field } }));
+        .map((c) => ({ c: c.col, p: { col: colLetters(c.col), header: c.header, field: c.field } }));
       return {
         sheet: t.sheet,
         headerRows: t.headerRows.map((r) => r + 1),
@@ -107,12 +107,6 @@ function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[]
     }),
     ...missing,
   ];
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Reads and checks a file's bytes. `workbook` is kept by the caller to re-check with other column choices. */
@@ -139,7 +133,6 @@ export interface CheckInput {
   schema: TableSchema;
   roster: Roster;
   columns?: ColumnChoice[];
-  /** Read issues of a workbook that was read (legacy fonts …) are part of checkWorkbook's input. */
 }
 
 export function checkFile(input: CheckInput): { parsed: ParsedFile; decoded: GridWorkbook | null } {

@@ -15,10 +15,10 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatViDate } from '../../core/campaign/deadline';
 import type { MasterModel, TrackerRow, TrackerStatus } from '../../core/master/model';
 import { missingUnitsText, reminderText } from '../../core/master/reminder';
 import { computeTracker, trackerTotals } from '../../core/master/tracker';
-import { showDate } from './format';
 import { useServices } from './services';
 
 const useStyles = makeStyles({
@@ -129,7 +129,9 @@ export function TrackerView(props: { model: MasterModel }): React.JSX.Element {
         <h2 id="tracker-title" className={s.h2}>
           {t('tracker.title')}
         </h2>
-        <div className={s.sub}>{t('tracker.deadline', { date: showDate(props.model.config.deadline) })}</div>
+        <div className={s.sub}>
+          {t('tracker.deadline', { date: formatViDate(props.model.config.deadline) })}
+        </div>
       </div>
       <div className={s.stats} data-testid="tracker-counts">
         {(['on-time', 'late', 'missing'] as const).map((k) => (
@@ -217,7 +219,7 @@ function UnitItem(props: {
   const contact = [r.contact, r.phone, r.email].filter(Boolean).join(' · ');
   const meta = [
     r.group,
-    r.received ? t('tracker.receivedOn', { date: showDate(r.received) }) : '',
+    r.received ? t('tracker.receivedOn', { date: formatViDate(r.received) }) : '',
     r.status === 'late' ? t('tracker.daysLate', { days: r.daysLate }) : '',
     r.status !== 'missing' ? t('tracker.rows', { count: r.rows }) : '',
     r.inRoster ? '' : t('tracker.outside'),

@@ -1,12 +1,4 @@
 /** Small display helpers shared by the views. */
-import type { IsoDate } from '../../core/campaign/deadline';
-
-/** "2023-05-20" → "20/05/2023" (both languages: the clerk's documents use this form). */
-export function showDate(d: IsoDate | null | undefined): string {
-  if (!d) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : d;
-}
 
 let seq = 0;
 /** Ids for files added to the round. */
