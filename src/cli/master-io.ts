@@ -8,12 +8,11 @@ import fs from 'fs';
 import path from 'path';
 import { checkWorkbook, unreadableReport, type FileReport } from '../core/check';
 import type { GridWorkbook } from '../core/grid';
-import { cellText } from '../core/grid';
 import { buildWritePlan } from '../core/master/plan';
 import { masterFromGrid } from '../core/master/read-master';
 import type { MasterModel } from '../core/master/model';
 import type { TableSchema } from '../core/schema/types';
-import { rosterFromRows, type Roster } from '../core/units/roster';
+import { rosterFromWorkbook, type Roster } from '../core/units/roster';
 import { writeMasterFile } from '../io/node/master-file';
 import { RunError } from './errors';
 import type { Progress } from './progress';
@@ -53,14 +52,9 @@ export async function loadRoster(file: string): Promise<{ roster: Roster; proble
       `không đọc được danh sách đơn vị „${file}”: ${read.issues.map((i) => i.message).join(' ')}`,
     );
   }
-  let last: string[] = [];
-  for (const sheet of read.workbook.sheets) {
-    const rows = sheet.rows.map((r) => (r ?? []).map((c) => cellText(c)));
-    const { roster, problems } = rosterFromRows(rows);
-    if (roster.units.length > 0) return { roster, problems };
-    last = problems;
-  }
-  throw new RunError(`danh sách đơn vị „${file}” không có đơn vị nào. ${last.join(' ')}`);
+  const got = rosterFromWorkbook(read.workbook);
+  if (got.roster.units.length > 0) return got;
+  throw new RunError(`danh sách đơn vị „${file}” không có đơn vị nào. ${got.problems.join(' ')}`);
 }
 
 export interface CheckedFile {

@@ -2,6 +2,7 @@
  * The roster: the units a letter was sent to (Sở, ban, ngành; UBND huyện, thị xã, thành phố; enterprises,
  * universities; the Department's own divisions), read from a table the clerk keeps.
  */
+import { cellText, type GridWorkbook } from '../grid';
 import { headerKey, nameKey } from '../text/key';
 
 export interface RosterUnit {
@@ -134,4 +135,18 @@ export function rosterFromRows(rows: string[][]): { roster: Roster; problems: st
   }
   if (units.length === 0) problems.push('Danh sách đơn vị không có đơn vị nào. / The roster lists no unit.');
   return { roster: { units }, problems };
+}
+
+/**
+ * The roster of a workbook the clerk gives (.csv/.xlsx/.xls/.ods): the first sheet with a "Tên đơn vị" column
+ * and at least one unit. No such sheet: no units, with the last sheet's problems.
+ */
+export function rosterFromWorkbook(wb: GridWorkbook): { roster: Roster; problems: string[] } {
+  let last: string[] = [];
+  for (const sheet of wb.sheets) {
+    const got = rosterFromRows(sheet.rows.map((r) => (r ?? []).map((c) => cellText(c))));
+    if (got.roster.units.length > 0) return got;
+    last = got.problems;
+  }
+  return { roster: { units: [] }, problems: last };
 }

@@ -4,7 +4,8 @@
  */
 import type { GridWorkbook } from '../../core/grid';
 import { KeptFiles } from './kept-files';
-import type { ColumnChoice, ParsedFile } from './parse-file';
+import type { Roster } from '../../core/units/roster';
+import { readRosterFile, type ColumnChoice, type ParsedFile } from './parse-file';
 import { failedFile, type ParseContext, type Parser, type SourceFile } from './parser';
 
 export class InProcessParser implements Parser {
@@ -19,6 +20,11 @@ export class InProcessParser implements Parser {
         onFile(failedFile(f.id, f.name, e instanceof Error ? e.message : String(e)));
       }
     }
+  }
+
+  async readRoster(name: string, bytes: ArrayBuffer): Promise<{ roster: Roster; problems: string[] }> {
+    await new Promise((r) => setTimeout(r, 0));
+    return readRosterFile(new Uint8Array(bytes), name);
   }
 
   adopt(id: string, workbook: GridWorkbook, ctx: ParseContext): Promise<ParsedFile> {

@@ -7,7 +7,7 @@ import { checkWorkbook, unreadableReport, type FileReport } from '../../core/che
 import { cellText, colLetters, type GridSheet, type GridWorkbook } from '../../core/grid';
 import { resolveUnit, type ResolvedUnit } from '../../core/master/resolve-unit';
 import type { TableSchema } from '../../core/schema/types';
-import type { Roster } from '../../core/units/roster';
+import { rosterFromWorkbook, type Roster } from '../../core/units/roster';
 import { readWorkbook } from '../../io/read-workbook';
 
 /** The clerk's choice of field for one column of one sheet ("none" is null). */
@@ -107,6 +107,16 @@ function previewsOf(report: FileReport, wb: GridWorkbook | null): SheetPreview[]
     }),
     ...missing,
   ];
+}
+
+/**
+ * The roster in a file the clerk imports into the campaign form (no units when no sheet has a "Tên đơn vị"
+ * column with units); an Error with the reader's message when the file cannot be read.
+ */
+export function readRosterFile(bytes: Uint8Array, name: string): { roster: Roster; problems: string[] } {
+  const read = readWorkbook(bytes, name);
+  if (!read.workbook) throw new Error(read.issues.map((i) => i.message).join(' '));
+  return rosterFromWorkbook(read.workbook);
 }
 
 /** Reads and checks a file's bytes. `workbook` is kept by the caller to re-check with other column choices. */

@@ -1,5 +1,6 @@
 /** A parsing worker: reads and checks returned files off the UI thread, and keeps them for re-checks. */
 import { KeptFiles } from './kept-files';
+import { readRosterFile } from './parse-file';
 import type { FromWorker, ToWorker } from './protocol';
 
 const files = new KeptFiles();
@@ -9,6 +10,10 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   try {
     if (msg.kind === 'forget') return files.forget(msg.id);
+    if (msg.kind === 'roster') {
+      const { roster, problems } = readRosterFile(new Uint8Array(msg.bytes), msg.name);
+      return post({ kind: 'roster', id: msg.id, roster, problems });
+    }
     const file =
       msg.kind === 'parse'
         ? await files.parse(msg.id, msg.name, msg.bytes, msg)

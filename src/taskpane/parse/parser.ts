@@ -31,6 +31,8 @@ export interface Parser {
   recheck(id: string, ctx: ParseContext, columns: ColumnChoice[]): Promise<ParsedFile>;
   /** Checks a workbook read from elsewhere (a sheet of the open workbook), kept like a parsed file. */
   adopt(id: string, workbook: GridWorkbook, ctx: ParseContext): Promise<ParsedFile>;
+  /** The roster in a file imported into the campaign form (rejects with a message the clerk can read). */
+  readRoster(name: string, bytes: ArrayBuffer): Promise<{ roster: Roster; problems: string[] }>;
   forget(id: string): void;
   dispose(): void;
 }
@@ -50,15 +52,14 @@ export function failedFile(id: string, name: string, detail: string): ParsedFile
   };
 }
 
+/** A request sent to a worker: settled by its answer, or by a 'failed' answer when the worker dies or hangs. */
 type Pending = {
-  resolve(f: ParsedFile): void;
-  name: string;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  settle(m: FromWorker): void;
+  timer: ReturnType<typeof setTimeout>;
 };
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
   pending: Map<string, Pending>;
 }
 
@@ -68,6 +69,9 @@ export const FILE_TIME_LIMIT_MS = 60_000;
 export class WorkerParser implements Parser {
   private slots: Slot[] = [];
   private home = new Map<string, Slot>();
+  /** File names by id, for the message of a file whose re-check fails. */
+  private names = new Map<string, string>();
+  private seq = 0;
 
   constructor(
     private readonly spawn: () => Worker,
@@ -77,14 +81,13 @@ export class WorkerParser implements Parser {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { worker: this.spawn(), busy: false, pending: new Map() };
+    const slot: Slot = { worker: this.spawn(), pending: new Map() };
     slot.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
-      const m = ev.data;
-      const p = slot.pending.get(m.id);
+      const p = slot.pending.get(ev.data.id);
       if (!p) return;
-      slot.pending.delete(m.id);
-      if (p.timer) clearTimeout(p.timer);
-      p.resolve(m.kind === 'parsed' ? m.file : failedFile(m.id, p.name, m.message));
+      slot.pending.delete(ev.data.id);
+      clearTimeout(p.timer);
+      p.settle(ev.data);
     };
     slot.worker.onerror = (ev) => {
       ev.preventDefault?.();
@@ -100,22 +103,41 @@ export class WorkerParser implements Parser {
     const fresh = this.newSlot();
     if (i >= 0) this.slots[i] = fresh;
     for (const [id, p] of slot.pending) {
-      if (p.timer) clearTimeout(p.timer);
+      clearTimeout(p.timer);
       this.home.delete(id);
-      p.resolve(failedFile(id, p.name, detail));
+      p.settle({ kind: 'failed', id, message: detail });
     }
     slot.pending.clear();
   }
 
-  private send(slot: Slot, msg: ToWorker, name: string, transfer: Transferable[] = []): Promise<ParsedFile> {
-    return new Promise((resolve) => {
+  /** Posts a request; `take` turns the worker's answer into the result (or throws, to reject). */
+  private send<T>(
+    slot: Slot,
+    msg: ToWorker,
+    take: (m: FromWorker) => T,
+    transfer: Transferable[] = [],
+  ): Promise<T> {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => this.crash(slot, `quá ${FILE_TIME_LIMIT_MS / 1000} giây mà chưa đọc xong`),
         FILE_TIME_LIMIT_MS,
       );
-      slot.pending.set(msg.id, { resolve, name, timer });
+      const settle = (m: FromWorker) => {
+        try {
+          resolve(take(m));
+        } catch (e) {
+          reject(e);
+        }
+      };
+      slot.pending.set(msg.id, { settle, timer });
       slot.worker.postMessage(msg, transfer);
     });
+  }
+
+  /** A checked file from the worker's answer (a failure becomes an unreadable file). */
+  private fileFrom(id: string, name: string): (m: FromWorker) => ParsedFile {
+    return (m) =>
+      m.kind === 'parsed' ? m.file : failedFile(id, name, m.kind === 'failed' ? m.message : m.kind);
   }
 
   async parse(files: SourceFile[], ctx: ParseContext, onFile: (file: ParsedFile) => void): Promise<void> {
@@ -127,10 +149,11 @@ export class WorkerParser implements Parser {
         try {
           const bytes = await f.bytes();
           this.home.set(f.id, slot);
+          this.names.set(f.id, f.name);
           done = await this.send(
             slot,
             { kind: 'parse', id: f.id, name: f.name, bytes, schema: ctx.schema, roster: ctx.roster },
-            f.name,
+            this.fileFrom(f.id, f.name),
             [bytes],
           );
         } catch (e) {
@@ -145,23 +168,41 @@ export class WorkerParser implements Parser {
   adopt(id: string, workbook: GridWorkbook, ctx: ParseContext): Promise<ParsedFile> {
     const slot = this.slots[0]!;
     this.home.set(id, slot);
+    this.names.set(id, workbook.fileName);
     return this.send(
       slot,
       { kind: 'adopt', id, workbook, schema: ctx.schema, roster: ctx.roster },
-      workbook.fileName,
+      this.fileFrom(id, workbook.fileName),
+    );
+  }
+
+  readRoster(name: string, bytes: ArrayBuffer): Promise<{ roster: Roster; problems: string[] }> {
+    const id = `roster-${++this.seq}`;
+    return this.send(
+      this.slots[0]!,
+      { kind: 'roster', id, name, bytes },
+      (m) => {
+        if (m.kind === 'roster') return { roster: m.roster, problems: m.problems };
+        throw new Error(m.kind === 'failed' ? m.message : m.kind);
+      },
+      [bytes],
     );
   }
 
   async recheck(id: string, ctx: ParseContext, columns: ColumnChoice[]): Promise<ParsedFile> {
     const slot = this.home.get(id);
     if (!slot || !this.slots.includes(slot)) throw new Error('tệp không còn trong bộ nhớ của trình đọc');
-    const name = slot.pending.get(id)?.name ?? id;
-    return this.send(slot, { kind: 'recheck', id, schema: ctx.schema, roster: ctx.roster, columns }, name);
+    return this.send(
+      slot,
+      { kind: 'recheck', id, schema: ctx.schema, roster: ctx.roster, columns },
+      this.fileFrom(id, this.names.get(id) ?? id),
+    );
   }
 
   forget(id: string): void {
     const slot = this.home.get(id);
     this.home.delete(id);
+    this.names.delete(id);
     slot?.worker.postMessage({ kind: 'forget', id } satisfies ToWorker);
   }
 

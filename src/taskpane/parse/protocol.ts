@@ -8,7 +8,10 @@ export type ToWorker =
   | { kind: 'parse'; id: string; name: string; bytes: ArrayBuffer; schema: TableSchema; roster: Roster }
   | { kind: 'recheck'; id: string; schema: TableSchema; roster: Roster; columns: ColumnChoice[] }
   | { kind: 'adopt'; id: string; workbook: GridWorkbook; schema: TableSchema; roster: Roster }
+  | { kind: 'roster'; id: string; name: string; bytes: ArrayBuffer }
   | { kind: 'forget'; id: string };
 
 export type FromWorker =
-  { kind: 'parsed'; id: string; file: ParsedFile } | { kind: 'failed'; id: string; message: string };
+  | { kind: 'parsed'; id: string; file: ParsedFile }
+  | { kind: 'roster'; id: string; roster: Roster; problems: string[] }
+  | { kind: 'failed'; id: string; message: string };

@@ -39,7 +39,7 @@ const CORE_FIELDS = new Set(['ten', 'loai']);
 export function StartView(props: { onCreated(model: MasterModel): void }): React.JSX.Element {
   const { t } = useTranslation();
   const s = useStyles();
-  const { host, today } = useServices();
+  const { host, parser, today } = useServices();
   const [title, setTitle] = useState('');
   const [letterNo, setLetterNo] = useState('');
   const [letterDate, setLetterDate] = useState('');
@@ -55,26 +55,20 @@ export function StartView(props: { onCreated(model: MasterModel): void }): React
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const roster = useMemo(() => rosterFromText(rosterText), [rosterText]);
 
+  // read in a parsing worker, like the returned lists
   const importRoster = async (file: File) => {
     setError(null);
-    const { readWorkbook } = await import(/* webpackChunkName: "reader" */ '../../io/read-workbook');
-    const { cellText } = await import('../../core/grid');
-    const { rosterFromRows } = await import('../../core/units/roster');
-    const read = readWorkbook(new Uint8Array(await readBytes(file)), file.name);
-    if (!read.workbook) {
-      setError(read.issues.map((i) => i.message).join(' '));
-      return;
-    }
-    for (const sheet of read.workbook.sheets) {
-      const rows = sheet.rows.map((r) => (r ?? []).map((c) => cellText(c)));
-      const got = rosterFromRows(rows);
-      if (got.roster.units.length > 0) {
-        setRosterText(rosterToText(got.roster));
-        setImportProblems(got.problems);
+    try {
+      const got = await parser.readRoster(file.name, await readBytes(file));
+      if (got.roster.units.length === 0) {
+        setError(`${t('start.rosterNoName', { file: file.name })} ${got.problems.join(' ')}`.trim());
         return;
       }
+      setRosterText(rosterToText(got.roster));
+      setImportProblems(got.problems);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
     }
-    setError(t('start.rosterNoName', { file: file.name }));
   };
 
   const submit = async (e: React.FormEvent) => {
