@@ -35,6 +35,23 @@ const tsRule = {
   },
 };
 
+/**
+ * A page of the app from src/taskpane/page.html: `host` "excel" (the pane: office.js loads first, the
+ * IE11/EdgeHTML webviews get a message) or "file" (the browser page); `chunks` load in the order given.
+ */
+function page(filename, { host, title, officeJs = false, chunks = ['app'] }) {
+  return new HtmlWebpackPlugin({
+    filename,
+    template: './src/taskpane/page.html',
+    inject: false,
+    chunks,
+    chunksSortMode: 'manual',
+    title,
+    host,
+    officeJs,
+  });
+}
+
 module.exports = (_env, argv = {}) => {
   const dev = argv.mode !== 'production';
   return {
@@ -51,13 +68,8 @@ module.exports = (_env, argv = {}) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [tsRule] },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['app'],
-        inject: false,
-      }),
-      new HtmlWebpackPlugin({ filename: 'trang.html', template: './src/taskpane/trang.html', chunks: ['app'], inject: false }),
+      page('taskpane.html', { host: 'excel', officeJs: true, title: 'Tổng hợp danh sách' }),
+      page('trang.html', { host: 'file', title: 'Tổng hợp danh sách — trang web' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: [] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({
@@ -76,3 +88,5 @@ module.exports = (_env, argv = {}) => {
     performance: { hints: false },
   };
 };
+
+module.exports.page = page;

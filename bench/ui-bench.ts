@@ -9,7 +9,6 @@
  *    (the merge bench's lists): the time until every card is read, and the longest task of the UI thread
  *    meanwhile (PerformanceObserver 'longtask'). Goal: no task over 200 ms (parsing runs in Web Workers).
  */
-import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -34,45 +33,16 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** `webpack --mode production` with the project's config, into `out`. */
-function buildProduction(ROOT: string, out: string): Promise<void> {
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const args = [
-    cli,
-    '--config',
-    path.join(ROOT, 'webpack.config.js'),
-    '--mode',
-    'production',
-    '--output-path',
-    out,
-    '--stats',
-    'errors-warnings',
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`webpack build failed (exit ${code}):\n${output.slice(-6000)}`)),
-    );
-  });
-}
-
 /**
  * The scripts an HTML page loads at start, relative to its folder: `src` attributes and the quoted `.js`
  * names of a loader script (taskpane.html creates its script elements itself). Only files that exist.
  */
-export function initialScripts(html: string, dir: string): string[] {
-  const names = new Set<string>();
-  // attributes may be unquoted: html-webpack-plugin minifies the page in production
-  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi))
-    names.add((m[1] ?? m[2] ?? m[3])!);
-  for (const m of html.matchAll(/["']([^"'\s<>]+\.js)["']/g)) names.add(m[1]!);
-  return [...names]
+export function initialScripts(
+  html: string,
+  dir: string,
+  scriptSources: (html: string) => string[],
+): string[] {
+  return scriptSources(html)
     .map((n) => n.replace(/^\.?\//, '').split(/[?#]/)[0]!)
     .filter((n) => !/^[a-z]+:/i.test(n) && !n.startsWith('office/'))
     .filter((n) => fs.existsSync(path.join(dir, n)));
@@ -168,18 +138,18 @@ const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 
 export const uiSection: Section = {
   name: 'ui',
   async run(opts: BenchOptions) {
-    const { ROOT, serve } = await support();
+    const { serve, runWebpack, scriptSources } = await support();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-bench-'));
     const out = path.join(dir, 'web');
     try {
       log(`ui: webpack --mode production vào ${out} …`);
       const t0 = performance.now();
-      await buildProduction(ROOT, out);
+      await runWebpack('webpack.config.js', out);
       log(`ui: đã build trong ${fmt((performance.now() - t0) / 1000)} s`);
 
       const paneHtml = path.join(out, 'taskpane.html');
       if (!fs.existsSync(paneHtml)) throw new Error('the build wrote no taskpane.html');
-      const files = initialScripts(fs.readFileSync(paneHtml, 'utf8'), out);
+      const files = initialScripts(fs.readFileSync(paneHtml, 'utf8'), out, scriptSources);
       if (files.length === 0) throw new Error('taskpane.html names no script of the app');
       const perFile = files.map((f) => ({ file: f, gzipKb: round(gzipKb(path.join(out, f)), 1) }));
       const initialKb = files.reduce((s, f) => s + gzipKb(path.join(out, f)), 0);

@@ -83,21 +83,18 @@ function tryLock(lock: string): boolean {
   return false;
 }
 
-function runWebpack(out: string): Promise<void> {
+/**
+ * `webpack --config CONFIG --mode production` into `out` (the e2e build, and the bench's plain build), with
+ * its output kept for the error message and a time limit.
+ */
+export function runWebpack(config: 'webpack.config.js' | 'webpack.e2e.js', out: string): Promise<void> {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const args = [
-    cli,
-    '--config',
-    path.join(ROOT, 'webpack.e2e.js'),
-    '--mode',
-    'production',
-    '--env',
-    `out=${out}`,
-    '--stats',
-    'errors-warnings',
-  ];
+  const args = [cli, '--config', path.join(ROOT, config), '--mode', 'production', '--output-path', out];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...args, '--stats', 'errors-warnings'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
@@ -111,9 +108,7 @@ function runWebpack(out: string): Promise<void> {
       if (code === 0) resolve();
       else
         reject(
-          new Error(
-            `e2e build failed (webpack --config webpack.e2e.js: ${signal ?? `exit ${code}`}):\n${log.slice(-6000)}`,
-          ),
+          new Error(`webpack --config ${config} failed (${signal ?? `exit ${code}`}):\n${log.slice(-6000)}`),
         );
     });
   });
@@ -151,7 +146,7 @@ async function build(): Promise<string> {
       if (fs.existsSync(path.join(dir, DONE))) break;
       const staging = `${dir}.tmp-${process.pid}`;
       fs.rmSync(staging, { recursive: true, force: true });
-      await runWebpack(staging);
+      await runWebpack('webpack.e2e.js', staging);
       if (!fs.existsSync(path.join(staging, 'e2e.html')))
         throw new Error(`e2e build: webpack ended without writing e2e.html into ${staging}`);
       fs.writeFileSync(path.join(staging, DONE), new Date().toISOString());

@@ -10,7 +10,7 @@
  *   … window.__fake (test/e2e/host/fake-host.ts) to read the fake workbook …
  *   await b.close(); await server.close();
  */
-export { buildOnce, buildHash, buildInputs, ROOT } from './build';
+export { buildOnce, buildHash, buildInputs, runWebpack, ROOT } from './build';
 export { serve, CONTENT_TYPES, type Served } from './serve';
 export {
   openBrowser,

@@ -35,11 +35,15 @@ export async function waitForReady(page: Page, timeoutMs = 20_000): Promise<void
   });
 }
 
-/** The `src` of every <script> element of an HTML text, in order (quoted or not: built pages are minified). */
+/** The scripts an HTML page loads: its <script src> and the files its loader script names, in order. */
 export function scriptSources(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map(
-    (m) => (m[1] ?? m[2] ?? m[3])!,
-  );
+  const names = new Set<string>();
+  // attributes may be unquoted: html-webpack-plugin minifies the page in production
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi))
+    names.add((m[1] ?? m[2] ?? m[3])!);
+  // the pages' loader script lists its files as quoted names, in load order
+  for (const m of html.matchAll(/["']([^"'\s<>]+\.js)["']/g)) names.add(m[1]!);
+  return [...names];
 }
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
