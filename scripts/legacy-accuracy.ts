@@ -28,18 +28,23 @@ for (const s of [...scores].sort((a, b) => (a.diacritic ?? 1) - (b.diacritic ?? 
       s.file.encoding.padEnd(9),
       `t${s.cells.tcvn3}/v${s.cells.vni}`.padEnd(12),
       s.file.name,
-      s.kept.cells ? `(kept ${s.kept.cells} Unicode cells: ${(s.kept.diacritic ?? NaN).toFixed(4)})` : '',
+      s.corrected.unicodeKept + s.corrected.otherTable
+        ? `(corrected: ${s.corrected.unicodeKept} Unicode cells kept, ${s.corrected.otherTable} read with the other table: ${(s.corrected.diacritic ?? NaN).toFixed(4)})`
+        : '',
     ].join('  '),
   );
   if (dumpAt >= 0) {
     const dir = args[dumpAt + 1];
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `${s.file.name}.txt`), s.text);
+    fs.writeFileSync(path.join(dir, `${s.file.name}.corrected-truth.txt`), s.correctedText);
   }
 }
 const by = (enc: string): string => overall(scores.filter((s) => s.file.encoding === enc)).toFixed(4);
-const kept = scores.map((s) => s.kept);
-console.log(`with plain Unicode cells kept in the transcripts: overall ${overall(kept).toFixed(4)}`);
+const corrected = scores.map((s) => s.corrected);
+console.log(
+  `against the transcripts with their provably wrong cells corrected: overall ${overall(corrected).toFixed(4)}`,
+);
 console.log(
   `overall ${overall(scores).toFixed(4)}  tcvn3 ${by('tcvn3')}  vni ${by('vni')}  tcvn3+vni ${by('tcvn3+vni')}  (${ms} ms)`,
 );

@@ -14,6 +14,7 @@ import type { GridCell, GridWorkbook } from '../../src/core/grid';
 import { cellText } from '../../src/core/grid';
 import { decodeWorkbook } from '../../src/core/text/decode-workbook';
 import { decodeCell, decodeTcvn3, decodeVni } from '../../src/core/text/legacy';
+import { isVietnameseSyllable } from '../../src/core/text/detect';
 import { corpusPath } from './corpus';
 
 /** Python's str.isspace() set (what `\s` and str.split()/strip() use on str). */
@@ -354,64 +355,94 @@ export function transcript(wb: GridWorkbook): string {
   return lines.join('\n');
 }
 
+/** Words of a text that carry a letter above ASCII and are not Vietnamese syllables. */
+function illFormedWords(text: string): number {
+  return (text.match(/[\p{L}\p{M}]+/gu) ?? []).filter(
+    (w) => /[^\x00-\x7f]/.test(w) && !isVietnameseSyllable(w),
+  ).length;
+}
+
+/** Characters beyond Windows-1252 (no legacy font can hold them). */
+function beyondCp1252(text: string): boolean {
+  return [...text].some(
+    (ch) =>
+      ch.charCodeAt(0) > 0xff &&
+      !/[\u2013-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/.test(ch),
+  );
+}
+
+export interface TruthCorrections {
+  text: string;
+  /** transcript cells put back to the plain Unicode the file holds */
+  unicodeKept: number;
+  /** transcript cells that were a legacy cell decoded with the other table, replaced by its own table's reading */
+  otherTable: number;
+}
+
 /**
- * Upstream's transcripts were made by decoding each cell by its font, so where a cell in a legacy
- * font held Unicode typed later, the transcript shows that Unicode decoded again ("Ủy ban nhân dân"
- * as "ủy ban nhõn dõn", "công" as "cơng"). Such a cell has characters no legacy font can hold (beyond
- * Windows-1252) and every word of it is well-formed Vietnamese as it stands: GUIDE §6 keeps it as it
- * is. This gives the transcript with those cells put back as the file has them, and how many
- * transcript cells were put back. Nothing else is touched: a legacy cell that upstream decoded
- * wrongly still counts against us.
+ * Upstream's transcripts have two kinds of cells that are provably wrong, both in the files upstream marks
+ * "tcvn3+vni":
+ *
+ * 1. A cell in a legacy font that holds Unicode typed later, transcribed as that Unicode decoded again
+ *    ("Ủy ban nhân dân" as "ủy ban nhõn dõn", "công" as "cơng"). The cell has characters no legacy font can
+ *    hold (beyond Windows-1252) and every word of it is well-formed Vietnamese as it stands: GUIDE §6 keeps
+ *    it as it is. It is put back as the file has it.
+ * 2. A TCVN3 cell transcribed through the VNI table, or a VNI cell through the TCVN3 table ("Sù nghiÖp
+ *    KHCN", .VnTime, transcribed "sù nghiưp khcn"; "So víi tæng xuÊt khÈu" as "so víi tỉng xŭt khèu"). The
+ *    transcript cell is exactly the other table's reading of the cell's bytes, that reading leaves words that
+ *    are not Vietnamese, and the cell's own table leaves none. It is replaced by the own table's reading.
+ *
+ * A transcript cell is replaced only when it equals (NFC, spacing, case folded) the wrong reading of a cell
+ * of the file; nothing else is touched, so any other difference still counts against us.
  */
-export function truthWithUnicodeCellsKept(
-  truth: string,
-  source: GridWorkbook,
-): { text: string; cells: number } {
-  const back = new Map<string, string>();
+export function correctedTruth(truth: string, source: GridWorkbook): TruthCorrections {
+  const key = (t: string): string => normalise(t).toLowerCase();
+  const back = new Map<string, { text: string; kind: 'unicodeKept' | 'otherTable' }>();
   for (const sheet of source.sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
-        if (typeof cell?.v !== 'string') continue;
+        if (typeof cell?.v !== 'string' || !/[^\x00-\x7f]/.test(cell.v)) continue;
         const u = cell.v;
-        if (
-          ![...u].some(
-            (ch) =>
-              ch.charCodeAt(0) > 0xff &&
-              !/[\u2013-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/.test(
-                ch,
-              ),
-          )
-        )
+        if (beyondCp1252(u)) {
+          if (decodeCell(u).text !== u) continue; // a mixed legacy cell, not plain Unicode
+          for (const c of [decodeTcvn3(u), decodeTcvn3(u, { upper: true }), decodeVni(u)])
+            if (key(c) !== key(u)) back.set(key(c), { text: u, kind: 'unicodeKept' });
           continue;
-        if (decodeCell(u).text !== u) continue; // a mixed legacy cell, not plain Unicode
-        for (const c of [decodeTcvn3(u), decodeTcvn3(u, { upper: true }), decodeVni(u)]) {
-          if (c !== u) back.set(normalise(c), u);
         }
+        const own = decodeCell(u, cell.font);
+        if (!own.encoding || illFormedWords(own.text) > 0) continue;
+        const wrong =
+          own.encoding === 'tcvn3' ? [decodeVni(u)] : [decodeTcvn3(u), decodeTcvn3(u, { upper: true })];
+        for (const w of wrong)
+          if (key(w) !== key(own.text) && illFormedWords(w) > 0)
+            back.set(key(w), { text: own.text, kind: 'otherTable' });
       }
     }
   }
-  let cells = 0;
+  const counts = { unicodeKept: 0, otherTable: 0 };
   const text = truth
     .split('\n')
     .map((line) =>
       line
         .split('\t')
         .map((c) => {
-          const u = back.get(normalise(c));
-          if (u === undefined) return c;
-          cells++;
-          return u;
+          const b = back.get(key(c));
+          if (b === undefined) return c;
+          counts[b.kind]++;
+          return b.text;
         })
         .join('\t'),
     )
     .join('\n');
-  return { text, cells };
+  return { text, ...counts };
 }
 
 export interface FileAccuracy extends AccuracyScore {
   file: CorpusFile;
-  /** the same figures against the transcript with plain Unicode cells kept (truthWithUnicodeCellsKept) */
-  kept: AccuracyScore & { cells: number };
+  /** the same figures against the transcript with its provably wrong cells corrected (correctedTruth) */
+  corrected: AccuracyScore & { unicodeKept: number; otherTable: number };
+  /** the corrected transcript */
+  correctedText: string;
   /** decoded cells per encoding */
   cells: { tcvn3: number; vni: number };
   text: string;
@@ -429,9 +460,9 @@ export function measureLegacyCorpus(
     const cells = { tcvn3: 0, vni: 0 };
     let text = '';
     const truth = fs.readFileSync(file.truthPath, 'utf8');
-    let kept = { text: truth, cells: 0 };
+    let corrected: TruthCorrections = { text: truth, unicodeKept: 0, otherTable: 0 };
     if (wb) {
-      kept = truthWithUnicodeCellsKept(truth, wb);
+      corrected = correctedTruth(truth, wb);
       const decoded = decodeWorkbook(wb);
       text = transcript(decoded.workbook);
       for (const s of decoded.converted) {
@@ -439,8 +470,17 @@ export function measureLegacyCorpus(
         cells.vni += s.byEncoding.vni;
       }
     }
-    const keptScore = kept.cells ? scorePair(text, kept.text, opts) : scorePair(text, truth, opts);
-    return { file, cells, text, kept: { ...keptScore, cells: kept.cells }, ...scorePair(text, truth, opts) };
+    const raw = scorePair(text, truth, opts);
+    const fixed = corrected.text === truth ? raw : scorePair(text, corrected.text, opts);
+    const { unicodeKept, otherTable } = corrected;
+    return {
+      file,
+      cells,
+      text,
+      corrected: { ...fixed, unicodeKept, otherTable },
+      correctedText: corrected.text,
+      ...raw,
+    };
   });
 }
 
