@@ -358,7 +358,7 @@ export function transcript(wb: GridWorkbook): string {
 /** Words of a text that carry a letter above ASCII and are not Vietnamese syllables. */
 function illFormedWords(text: string): number {
   return (text.match(/[\p{L}\p{M}]+/gu) ?? []).filter(
-    (w) => /[^\x00-\x7f]/.test(w) && !isVietnameseSyllable(w),
+    (w) => /[^ -~]/.test(w) && !isVietnameseSyllable(w),
   ).length;
 }
 
@@ -401,7 +401,7 @@ export function correctedTruth(truth: string, source: GridWorkbook): TruthCorrec
   for (const sheet of source.sheets) {
     for (const row of sheet.rows) {
       for (const cell of row ?? []) {
-        if (typeof cell?.v !== 'string' || !/[^\x00-\x7f]/.test(cell.v)) continue;
+        if (typeof cell?.v !== 'string' || !/[^ -~]/.test(cell.v)) continue;
         const u = cell.v;
         if (beyondCp1252(u)) {
           if (decodeCell(u).text !== u) continue; // a mixed legacy cell, not plain Unicode
