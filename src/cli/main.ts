@@ -4,7 +4,7 @@ import path from 'path';
 import { parse, UsageError } from './args';
 import { MAIN_HELP } from './help';
 import { readInput, closeReaders } from './read';
-import { cmdInit, cmdMerge, cmdStatus, unitJson, unitsOf } from './master-cmds';
+import { cmdInit, cmdMerge, cmdStatus, unitJson } from './master-cmds';
 import { loadMaster, readAndCheck, type CheckedFile } from './master-io';
 import { startProgress } from './progress';
 import { fileToJson } from './report-json';
@@ -99,12 +99,17 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
   const progress = startProgress(lang === 'vi' ? 'Đang đọc' : 'Reading', positionals.length);
   let checked: CheckedFile[];
   try {
-    checked = await readAndCheck(positionals, schema, progress);
+    checked = await readAndCheck(
+      positionals,
+      schema,
+      progress,
+      master ? { roster: master.model.roster } : undefined,
+    );
   } finally {
     progress.stop();
   }
   const reports = checked.map((f) => f.report);
-  const units = master ? unitsOf(checked, master.model.roster) : null;
+  const units = master ? checked.map((f) => f.unit!) : null;
   const json = {
     files: reports.map((r, i) => ({ ...fileToJson(r), unit: units ? unitJson(units[i]!) : null })),
   };
@@ -133,7 +138,16 @@ async function cmdText(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export interface RunOptions {
+  /**
+   * Leave the reader worker threads running (idle, they do not keep the process alive) for the next run in
+   * this process, warm; call closeReaders() when done. The command line itself ends its process after one
+   * run and stops them.
+   */
+  keepReaders?: boolean;
+}
+
+export async function run(argv: string[], io: Io = defaultIo, opts: RunOptions = {}): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
@@ -172,6 +186,6 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     io.stderr(`tonghop: lỗi không mong đợi: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   } finally {
-    await closeReaders();
+    if (!opts.keepReaders) await closeReaders();
   }
 }

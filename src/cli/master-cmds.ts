@@ -6,12 +6,12 @@ import { countBySeverity } from '../core/issues';
 import { defaultConfig } from '../core/master/config-table';
 import { mergeLists, type FileOutcome, type IncomingList } from '../core/master/merge';
 import type { MasterModel, TrackerRow } from '../core/master/model';
-import { resolveUnit, type ResolvedUnit } from '../core/master/resolve-unit';
+import type { ResolvedUnit } from '../core/master/resolve-unit';
 import { computeTracker, trackerTotals } from '../core/master/tracker';
 import { defaultSchema } from '../core/schema/default-schema';
 import type { TableSchema } from '../core/schema/types';
 import type { Roster } from '../core/units/roster';
-import { prestartReaders, readersBesideMainThread } from '../io/node/read-file';
+import { prestartReaders } from '../io/node/read-file';
 import { parse, UsageError } from './args';
 import { RunError } from './errors';
 import { loadMaster, loadRoster, readAndCheck, saveMaster, type CheckedFile } from './master-io';
@@ -122,11 +122,6 @@ export async function cmdStatus(args: string[], io: Io, writeJson: JsonWriter): 
   return 0;
 }
 
-/** The unit of each checked file, for `merge` and `check --master`. */
-export function unitsOf(files: CheckedFile[], roster: Roster, given?: string): ResolvedUnit[] {
-  return files.map((f) => resolveUnit(f.workbook, f.report, f.name, roster, given));
-}
-
 function unitLine(u: ResolvedUnit): string {
   if (u.unit && u.inRoster) {
     return u.source === 'given'
@@ -160,7 +155,7 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
     throw new UsageError('merge cần tệp tổng hợp và ít nhất một tệp danh sách');
   const received = dateOption(values.received, 'received');
   // Every reader worker starts now and loads its code while the master is read.
-  prestartReaders(readersBesideMainThread());
+  prestartReaders();
   const { model, problems } = await loadMaster(master);
   for (const p of problems) io.stderr(`tonghop: ${p}\n`);
   const tz = model.config.timeZone;
@@ -168,11 +163,14 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
   const progress = startProgress('Đang đọc', files.length);
   let checked: CheckedFile[];
   try {
-    checked = await readAndCheck(files, model.schema, progress);
+    checked = await readAndCheck(files, model.schema, progress, {
+      roster: model.roster,
+      unit: str(values.unit),
+    });
   } finally {
     progress.stop();
   }
-  const units = unitsOf(checked, model.roster, str(values.unit));
+  const units = checked.map((f) => f.unit!);
   const today = localDate(new Date(), tz);
   const lists: IncomingList[] = checked.map((f, i) => {
     const u = units[i]!;

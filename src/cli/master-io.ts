@@ -3,17 +3,17 @@
  * atomically through the write plan), roster files, returned lists with their fingerprint and
  * modification time.
  */
-import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { checkWorkbook, unreadableReport, type FileReport } from '../core/check';
-import type { GridWorkbook } from '../core/grid';
+import type { FileReport } from '../core/check';
 import { buildWritePlan } from '../core/master/plan';
 import { masterFromGrid } from '../core/master/read-master';
+import type { ResolvedUnit } from '../core/master/resolve-unit';
 import type { MasterModel } from '../core/master/model';
 import type { TableSchema } from '../core/schema/types';
 import { rosterFromWorkbook, type Roster } from '../core/units/roster';
 import { writeMasterFile } from '../io/node/master-file';
+import { checkWorkbookFile } from '../io/node/read-file';
 import { RunError } from './errors';
 import type { Progress } from './progress';
 import { readInput } from './read';
@@ -61,51 +61,34 @@ export interface CheckedFile {
   path: string;
   name: string;
   report: FileReport;
-  /** The decoded workbook, when the file could be read. */
-  workbook: GridWorkbook | null;
+  /** The file's unit, when a roster was given to readAndCheck. */
+  unit: ResolvedUnit | null;
+  /** SHA-256 of the file's bytes. */
   digest: string;
   /** Modification time of the file. */
   mtime: Date | null;
 }
 
-function fingerprint(file: string): { digest: string; mtime: Date | null } {
-  try {
-    const bytes = fs.readFileSync(file);
-    return {
-      digest: crypto.createHash('sha256').update(bytes).digest('hex'),
-      mtime: fs.statSync(file).mtime,
-    };
-  } catch {
-    return { digest: crypto.createHash('sha256').update(file).digest('hex'), mtime: null };
-  }
-}
-
-/** Reads (in parallel worker threads) and checks the files, in the order given. */
+/**
+ * Reads, checks and (given a roster) identifies the files, each wholly in a worker thread, the files
+ * spread over the cores; in the order given.
+ */
 export async function readAndCheck(
   files: string[],
   schema: TableSchema,
   progress?: Progress,
+  identify?: { roster: Roster; unit?: string },
 ): Promise<CheckedFile[]> {
-  const reads = files.map((f) =>
-    readInput(f).then((r) => {
+  const request = {
+    schema,
+    roster: identify?.roster ?? null,
+    ...(identify?.unit ? { unit: identify.unit } : {}),
+  };
+  return Promise.all(
+    files.map(async (f) => {
+      const r = await checkWorkbookFile(f, request);
       progress?.tick(path.basename(f));
-      return r;
+      return { path: f, name: path.basename(f), ...r };
     }),
   );
-  const out: CheckedFile[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    const read = await reads[i]!;
-    const report = read.workbook
-      ? checkWorkbook(read.workbook, schema, read.issues)
-      : unreadableReport(path.basename(f), path.extname(f).slice(1).toLowerCase(), read.issues);
-    out.push({
-      path: f,
-      name: path.basename(f),
-      report,
-      workbook: report.decoded ?? null,
-      ...fingerprint(f),
-    });
-  }
-  return out;
 }

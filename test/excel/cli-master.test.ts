@@ -9,7 +9,6 @@ import fs from 'fs';
 import path from 'path';
 import { run } from '../../src/cli/main';
 import { readAndCheck } from '../../src/cli/master-io';
-import { unitsOf } from '../../src/cli/master-cmds';
 import { closeReaders } from '../../src/cli/read';
 import type { IncomingList } from '../../src/core/master/merge';
 import type { LogEntry, MasterModel, MasterRow } from '../../src/core/master/model';
@@ -51,8 +50,8 @@ function gridModel(file: string): MasterModel {
 
 /** The lists as `tonghop merge --received` makes them from the files. */
 async function listsOf(files: string[], model: MasterModel, received: string): Promise<IncomingList[]> {
-  const checked = await readAndCheck(files.map(sample), model.schema);
-  const units = unitsOf(checked, model.roster);
+  const checked = await readAndCheck(files.map(sample), model.schema, undefined, { roster: model.roster });
+  const units = checked.map((f) => f.unit!);
   return checked.map((f, i) => ({
     file: f.name,
     digest: f.digest,

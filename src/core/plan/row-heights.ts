@@ -16,29 +16,58 @@ function textOf(v: PlanValue | undefined): string {
   return String(v);
 }
 
+/** White space as `\s` matches it, apart from the line feed (which starts a paragraph). */
+function isSpace(ch: number): boolean {
+  return (
+    ch === 32 ||
+    (ch >= 9 && ch <= 13) ||
+    ch === 0xa0 ||
+    ch === 0x1680 ||
+    (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 ||
+    ch === 0x2029 ||
+    ch === 0x202f ||
+    ch === 0x205f ||
+    ch === 0x3000 ||
+    ch === 0xfeff
+  );
+}
+
 /**
  * Lines a text takes in a column `width` characters wide (Excel width units: digits of the default font)
- * at `size` points. Slightly generous, as clipped text is worse than a little space.
+ * at `size` points. Slightly generous, as clipped text is worse than a little space. Words (runs of
+ * non-space characters, counted in code points) fill a line; a word longer than a line breaks across
+ * lines; each line feed starts a new paragraph. One pass over the text: a master has tens of thousands
+ * of cells to measure.
  */
 export function wrappedLines(text: string, width: number, size: number): number {
   const perLine = Math.max(1, Math.floor(width * (11 / size) * 1.05));
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    const words = para.split(/\s+/).filter((w) => w !== '');
-    let n = 1;
-    let used = 0;
-    for (const w of words) {
-      const len = [...w].length;
-      if (used === 0) {
-        n += Math.floor(Math.max(0, len - 1) / perLine);
-        used = len % perLine || perLine;
-      } else if (used + 1 + len <= perLine) used += 1 + len;
-      else {
-        n += 1 + Math.floor(Math.max(0, len - 1) / perLine);
-        used = len % perLine || perLine;
+  let n = 1; // lines of the current paragraph
+  let used = 0; // characters used on its last line
+  let len = 0; // characters of the current word
+  // the end of the text counts as a line feed
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 10;
+    if (ch === 10 || isSpace(ch)) {
+      if (len > 0) {
+        if (used === 0) {
+          n += Math.floor((len - 1) / perLine);
+          used = len % perLine || perLine;
+        } else if (used + 1 + len <= perLine) used += 1 + len;
+        else {
+          n += 1 + Math.floor((len - 1) / perLine);
+          used = len % perLine || perLine;
+        }
+        len = 0;
       }
-    }
-    lines += n;
+      if (ch === 10) {
+        lines += n;
+        n = 1;
+        used = 0;
+      }
+    } else if (ch < 0xdc00 || ch > 0xdfff) len++; // a low surrogate counts with its high one
   }
   return Math.max(1, lines);
 }

@@ -62,19 +62,29 @@ function enumList(f: FieldDef): string {
   return (f.constraints?.enum ?? []).join('; ');
 }
 
-/** Full-match test of a Table Schema pattern; an unusable pattern never fails a value. */
-function patternTest(pattern: string, value: string): boolean {
-  let re: RegExp;
+const patterns = new Map<string, RegExp | null>();
+
+/** A Table Schema pattern as a full-match regular expression (compiled once); null when unusable. */
+function patternRegExp(pattern: string): RegExp | null {
+  let re = patterns.get(pattern);
+  if (re !== undefined) return re;
   try {
     re = new RegExp(`^(?:${pattern})$`, 'u');
   } catch {
     try {
       re = new RegExp(`^(?:${pattern})$`);
     } catch {
-      return true;
+      re = null;
     }
   }
-  return re.test(value);
+  patterns.set(pattern, re);
+  return re;
+}
+
+/** Full-match test of a Table Schema pattern; an unusable pattern never fails a value. */
+function patternTest(pattern: string, value: string): boolean {
+  const re = patternRegExp(pattern);
+  return re === null || re.test(value);
 }
 
 function numberText(n: number): string {
@@ -226,14 +236,17 @@ function constraintFailures(
   const c = f.constraints;
   if (!c) return [];
   const out: { detail: string; detailEn: string }[] = [];
-  const shown = quoteValue(String(value));
+  const original = value;
+  let quoted: string | undefined;
+  /** The value as quoted in a message (built only for a failure). */
+  const shown = (): string => (quoted ??= quoteValue(String(original)));
   if (c.enum && c.enum.length > 0 && f.type !== 'enum') {
     if (typeof value === 'string') {
       const hit = matchEnum(value, f);
       if (hit === null) {
         out.push({
-          detail: `„${shown}” không thuộc danh sách: ${c.enum.join('; ')}`,
-          detailEn: `"${shown}" is not one of: ${c.enum.join('; ')}`,
+          detail: `„${shown()}” không thuộc danh sách: ${c.enum.join('; ')}`,
+          detailEn: `"${shown()}" is not one of: ${c.enum.join('; ')}`,
         });
       } else {
         res.value = hit;
@@ -241,17 +254,17 @@ function constraintFailures(
       }
     } else if (!c.enum.some((e) => Number(e.replace(',', '.')) === value)) {
       out.push({
-        detail: `„${shown}” không thuộc danh sách: ${c.enum.join('; ')}`,
-        detailEn: `"${shown}" is not one of: ${c.enum.join('; ')}`,
+        detail: `„${shown()}” không thuộc danh sách: ${c.enum.join('; ')}`,
+        detailEn: `"${shown()}" is not one of: ${c.enum.join('; ')}`,
       });
     }
   }
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && (c.minLength !== undefined || c.maxLength !== undefined)) {
     const len = [...value].length;
     if (c.minLength !== undefined && len < c.minLength) {
       out.push({
-        detail: `„${shown}” ngắn hơn ${c.minLength} ký tự`,
-        detailEn: `"${shown}" is shorter than ${c.minLength} characters`,
+        detail: `„${shown()}” ngắn hơn ${c.minLength} ký tự`,
+        detailEn: `"${shown()}" is shorter than ${c.minLength} characters`,
       });
     }
     if (c.maxLength !== undefined && len > c.maxLength) {
@@ -263,8 +276,8 @@ function constraintFailures(
   }
   if (c.pattern && !patternTest(c.pattern, String(value))) {
     out.push({
-      detail: `„${shown}” không đúng mẫu quy định (${c.pattern})`,
-      detailEn: `"${shown}" does not match the pattern ${c.pattern}`,
+      detail: `„${shown()}” không đúng mẫu quy định (${c.pattern})`,
+      detailEn: `"${shown()}" does not match the pattern ${c.pattern}`,
     });
   }
   if (typeof value === 'number') {

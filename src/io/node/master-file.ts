@@ -125,7 +125,7 @@ async function buildWorkbook(
   // The big tables' rows are written directly (sheet-xml.ts): that works, or nothing is kept.
   const replace = bulk?.length ? bulkRowParts(storedParts(stored), bulk) : undefined;
   try {
-    return deflateStoredZip(stored, replace);
+    return await deflateStoredZip(stored, replace);
   } catch (e) {
     if (replace) throw e;
     return stored;

@@ -7,12 +7,17 @@
  * This same module is the worker's entry point (it starts serving when loaded in a pool worker).
  */
 
+import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import { checkWorkbook, unreadableReport, type FileReport } from '../../core/check';
 import { makeIssue, type Issue } from '../../core/issues';
+import { resolveUnit, type ResolvedUnit } from '../../core/master/resolve-unit';
+import type { TableSchema } from '../../core/schema/types';
+import type { Roster } from '../../core/units/roster';
 import { formatBytes, resolveLimits } from '../limits';
 import { readWorkbook, useZlib, type ReadOptions, type ReadResult } from '../read-workbook';
 
@@ -39,18 +44,43 @@ const STARTUP_TIMEOUT_MS = 60_000;
 
 const WORKER_FLAG = '__tonghopWorkbookReader';
 
+/** Checking a file where it is read: against these fields, and its unit from this roster when given. */
+export interface CheckRequest {
+  schema: TableSchema;
+  /** Identify the file's unit against this roster (null: do not identify). */
+  roster: Roster | null;
+  /** The unit the clerk named (--unit), when any. */
+  unit?: string;
+}
+
+/**
+ * A file read and checked in a worker: the engine's report (without the decoded workbook and the tables as
+ * found, which stay in the worker), the unit when a roster was given, and the SHA-256 of the file's bytes.
+ */
+export interface CheckedResult {
+  report: FileReport;
+  unit: ResolvedUnit | null;
+  digest: string;
+  /** Modification time of the file (null when it could not be read). */
+  mtime: Date | null;
+}
+
 interface Job {
   id: number;
   filePath?: string;
   bytes?: Uint8Array;
   fileName: string;
   opts: ReadOptions;
+  check?: CheckRequest;
 }
+
+/** A worker's answer: the workbook read, or (for a check job) the file checked. */
+type Answer = { read: ReadResult } | { checked: Omit<CheckedResult, 'mtime'> };
 
 interface Pending {
   job: Job;
   timeoutMs: number;
-  resolve: (r: ReadResult) => void;
+  resolve: (a: Answer) => void;
 }
 
 interface Slot {
@@ -65,6 +95,47 @@ interface Slot {
 
 function fail(fileName: string, issue: (file: string) => Issue): ReadResult {
   return { workbook: null, issues: [issue(fileName)] };
+}
+
+const failed = (fileName: string, issue: (file: string) => Issue): Answer => ({
+  read: fail(fileName, issue),
+});
+
+function extOf(fileName: string): string {
+  return path.extname(fileName).slice(1).toLowerCase();
+}
+
+/** The report, unit and digest of a file that was not read (the reader's issues say why). */
+function notRead(filePath: string, read: ReadResult, check: CheckRequest, mtime: Date | null): CheckedResult {
+  const name = path.basename(filePath);
+  const report = unreadableReport(name, extOf(name), read.issues);
+  let digest: string;
+  try {
+    digest = sha256(fs.readFileSync(filePath));
+  } catch {
+    digest = sha256(Buffer.from(path.resolve(filePath), 'utf8'));
+  }
+  const unit = check.roster ? resolveUnit(null, report, name, check.roster, check.unit) : null;
+  return { report, unit, digest, mtime };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads, checks and identifies one file's bytes (the worker's part of a check job). */
+function checkBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions, check: CheckRequest): Answer {
+  const read = readWorkbook(bytes, fileName, opts);
+  const report = read.workbook
+    ? checkWorkbook(read.workbook, check.schema, read.issues)
+    : unreadableReport(fileName, extOf(fileName), read.issues);
+  const unit = check.roster
+    ? resolveUnit(report.decoded ?? null, report, fileName, check.roster, check.unit)
+    : null;
+  // What the command line does not use stays here: the decoded workbook and the tables as found.
+  delete report.decoded;
+  report.tables = [];
+  return { checked: { report, unit, digest: sha256(bytes) } };
 }
 
 function fsErrorDetail(e: unknown): string {
@@ -98,40 +169,77 @@ export class WorkbookReaderPool {
 
   /** Reads a file from disk: checks its size first, then parses it in a worker. Never rejects. */
   async readFile(filePath: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+    const { answer } = await this.fromDisk(filePath, opts);
+    return 'read' in answer ? answer.read : { workbook: null, issues: answer.checked.report.issues };
+  }
+
+  /**
+   * Reads a file from disk, checks it and identifies its unit, all in a worker (the main thread only gets
+   * the report back: no workbook to copy between threads, and the checking of many files spreads over
+   * the cores). Never rejects: a file that cannot be read gets a report saying why.
+   */
+  async checkFile(filePath: string, check: CheckRequest, opts: ReadFileOptions = {}): Promise<CheckedResult> {
+    const { answer, mtime } = await this.fromDisk(filePath, opts, check);
+    return 'checked' in answer ? { ...answer.checked, mtime } : notRead(filePath, answer.read, check, mtime);
+  }
+
+  private async fromDisk(
+    filePath: string,
+    opts: ReadFileOptions,
+    check?: CheckRequest,
+  ): Promise<{ answer: Answer; mtime: Date | null }> {
     const fileName = path.basename(filePath);
     const limits = resolveLimits(opts.limits);
     let st: fs.Stats;
     try {
       st = await fs.promises.stat(filePath);
     } catch (e) {
-      return fail(fileName, (file) => makeIssue('unreadable-file', { file }, { detail: fsErrorDetail(e) }));
+      return {
+        answer: failed(fileName, (file) =>
+          makeIssue('unreadable-file', { file }, { detail: fsErrorDetail(e) }),
+        ),
+        mtime: null,
+      };
     }
     if (st.isDirectory()) {
-      return fail(fileName, (file) =>
-        makeIssue('unreadable-file', { file }, { detail: 'đây là thư mục, không phải tệp' }),
-      );
+      return {
+        answer: failed(fileName, (file) =>
+          makeIssue('unreadable-file', { file }, { detail: 'đây là thư mục, không phải tệp' }),
+        ),
+        mtime: null,
+      };
     }
     if (st.size > limits.maxBytes) {
-      return fail(fileName, (file) =>
-        makeIssue(
-          'too-large',
-          { file },
-          { detail: `tệp ${formatBytes(st.size)}`, limit: formatBytes(limits.maxBytes) },
+      return {
+        answer: failed(fileName, (file) =>
+          makeIssue(
+            'too-large',
+            { file },
+            { detail: `tệp ${formatBytes(st.size)}`, limit: formatBytes(limits.maxBytes) },
+          ),
         ),
-      );
+        mtime: st.mtime,
+      };
     }
-    return this.run(
-      { filePath: path.resolve(filePath), fileName, opts: { limits: opts.limits } },
+    const answer = await this.run(
+      {
+        filePath: path.resolve(filePath),
+        fileName,
+        opts: { limits: opts.limits },
+        ...(check ? { check } : {}),
+      },
       opts.timeoutMs,
     );
+    return { answer, mtime: st.mtime };
   }
 
   /** Parses bytes already in memory in a worker. Never rejects. */
-  readBytes(bytes: Uint8Array, fileName: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
-    return this.run(
+  async readBytes(bytes: Uint8Array, fileName: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+    const answer = await this.run(
       { bytes, fileName: path.basename(fileName), opts: { limits: opts.limits } },
       opts.timeoutMs,
     );
+    return 'read' in answer ? answer.read : { workbook: null, issues: answer.checked.report.issues };
   }
 
   /**
@@ -148,22 +256,22 @@ export class WorkbookReaderPool {
   async close(): Promise<void> {
     this.closed = true;
     const pending = this.queue.splice(0);
-    for (const p of pending) p.resolve(fail(p.job.fileName, (file) => cancelled(file)));
+    for (const p of pending) p.resolve(failed(p.job.fileName, (file) => cancelled(file)));
     const slots = this.slots.splice(0);
     await Promise.all(
       slots.map(async (s) => {
         s.dead = true;
         if (s.timer) clearTimeout(s.timer);
-        if (s.busy) s.busy.resolve(fail(s.busy.job.fileName, (file) => cancelled(file)));
+        if (s.busy) s.busy.resolve(failed(s.busy.job.fileName, (file) => cancelled(file)));
         await s.worker.terminate();
       }),
     );
   }
 
-  private run(job: Omit<Job, 'id'>, timeoutMs?: number): Promise<ReadResult> {
-    if (this.closed) return Promise.resolve(fail(job.fileName, (file) => cancelled(file)));
+  private run(job: Omit<Job, 'id'>, timeoutMs?: number): Promise<Answer> {
+    if (this.closed) return Promise.resolve(failed(job.fileName, (file) => cancelled(file)));
     this.stats.jobs++;
-    return new Promise<ReadResult>((resolve) => {
+    return new Promise<Answer>((resolve) => {
       this.queue.push({
         job: { ...job, id: this.nextId++ },
         timeoutMs: timeoutMs ?? this.timeoutMs,
@@ -195,7 +303,7 @@ export class WorkbookReaderPool {
       const secs = Math.round(p.timeoutMs / 100) / 10;
       this.replace(
         slot,
-        fail(p.job.fileName, (file) =>
+        failed(p.job.fileName, (file) =>
           makeIssue(
             'too-large',
             { file },
@@ -210,7 +318,7 @@ export class WorkbookReaderPool {
     slot.worker.postMessage(p.job);
   }
 
-  private finish(slot: Slot, result: ReadResult): void {
+  private finish(slot: Slot, result: Answer): void {
     const p = slot.busy;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -221,7 +329,7 @@ export class WorkbookReaderPool {
   }
 
   /** Ends a worker that timed out or died, answers its job, and lets a new one start on demand. */
-  private replace(slot: Slot, result: ReadResult | null): void {
+  private replace(slot: Slot, result: Answer | null): void {
     if (slot.dead) return;
     slot.dead = true;
     const i = this.slots.indexOf(slot);
@@ -259,7 +367,7 @@ export class WorkbookReaderPool {
       const waiting = this.queue.splice(0);
       this.replace(slot, null);
       for (const p of waiting) {
-        p.resolve(fail(p.job.fileName, (file) => makeIssue('unreadable-file', { file }, { detail })));
+        p.resolve(failed(p.job.fileName, (file) => makeIssue('unreadable-file', { file }, { detail })));
       }
     };
     slot.timer = setTimeout(
@@ -267,7 +375,7 @@ export class WorkbookReaderPool {
       STARTUP_TIMEOUT_MS,
     );
     slot.timer.unref();
-    worker.on('message', (msg: { ready?: true; id?: number; result?: ReadResult }) => {
+    worker.on('message', (msg: { ready?: true; id?: number; answer?: Answer }) => {
       if (slot.dead) return;
       if (msg.ready) {
         if (slot.timer) clearTimeout(slot.timer);
@@ -277,14 +385,14 @@ export class WorkbookReaderPool {
         if (!slot.busy) worker.unref();
         return;
       }
-      if (!slot.busy || slot.busy.job.id !== msg.id || !msg.result) return;
-      this.finish(slot, expand(msg.result));
+      if (!slot.busy || slot.busy.job.id !== msg.id || !msg.answer) return;
+      this.finish(slot, 'read' in msg.answer ? { read: expand(msg.answer.read) } : msg.answer);
     });
     const died = (describe: (file: string) => Issue, startupDetail: string) => {
       if (slot.dead) return;
       if (!slot.ready) return startupFailed(startupDetail);
       this.stats.crashes++;
-      this.replace(slot, fail(slot.busy?.job.fileName ?? '', describe));
+      this.replace(slot, failed(slot.busy?.job.fileName ?? '', describe));
     };
     worker.on('error', (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message);
@@ -385,24 +493,24 @@ export function readWorkbookFile(filePath: string, opts: ReadFileOptions = {}): 
 }
 
 /**
+ * Reads, checks and identifies a file in the shared pool (see WorkbookReaderPool.checkFile). Never rejects.
+ */
+export function checkWorkbookFile(
+  filePath: string,
+  check: CheckRequest,
+  opts: ReadFileOptions = {},
+): Promise<CheckedResult> {
+  defaultPool ??= new WorkbookReaderPool();
+  return defaultPool.checkFile(filePath, check, opts);
+}
+
+/**
  * Starts the shared pool's workers ahead of a batch of reads (see WorkbookReaderPool.prestart). `size`
  * sets the number of workers when the shared pool does not exist yet (default: the pool's default).
  */
 export function prestartReaders(size?: number): void {
   defaultPool ??= new WorkbookReaderPool(size !== undefined ? { size } : {});
   defaultPool.prestart();
-}
-
-/**
- * Reader workers for a command whose main thread is busy too (merge checks each file on the main
- * thread as it arrives): one core is left to the main thread; at most 4, at least 1. On a 2-core
- * machine one worker reads the 60 lists of the merge benchmark as fast as two (a little faster from a
- * fresh process) with less memory: two would take turns with the main thread on the same cores, and
- * each pay for starting and warming up.
- */
-export function readersBesideMainThread(): number {
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cpus - 1));
 }
 
 /** Stops the shared pool's workers (optional: idle workers do not keep the process alive). */
@@ -420,7 +528,7 @@ function serve(): void {
   if (!port) return;
   useZlib(zlib);
   port.on('message', (job: Job) => {
-    let result: ReadResult;
+    let answer: Answer;
     try {
       let bytes: Uint8Array;
       if (job.bytes) bytes = job.bytes;
@@ -428,25 +536,27 @@ function serve(): void {
         const limits = resolveLimits(job.opts.limits);
         const buf = fs.readFileSync(job.filePath as string);
         if (buf.length > limits.maxBytes) {
-          result = fail(job.fileName, (file) =>
+          answer = failed(job.fileName, (file) =>
             makeIssue(
               'too-large',
               { file },
               { detail: `tệp ${formatBytes(buf.length)}`, limit: formatBytes(limits.maxBytes) },
             ),
           );
-          port.postMessage({ id: job.id, result });
+          port.postMessage({ id: job.id, answer });
           return;
         }
         bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       }
-      result = readWorkbook(bytes, job.fileName, job.opts);
+      answer = job.check
+        ? checkBytes(bytes, job.fileName, job.opts, job.check)
+        : { read: compact(readWorkbook(bytes, job.fileName, job.opts)) };
     } catch (e) {
-      result = fail(job.fileName, (file) =>
+      answer = failed(job.fileName, (file) =>
         makeIssue('unreadable-file', { file }, { detail: fsErrorDetail(e) }),
       );
     }
-    port.postMessage({ id: job.id, result: compact(result) });
+    port.postMessage({ id: job.id, answer });
   });
 }
 

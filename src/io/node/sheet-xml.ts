@@ -41,10 +41,10 @@ export interface BulkTable {
 
 /** The parts to replace (name → new content) so that the zip holds every table's rows. */
 export function bulkRowParts(parts: ReadonlyMap<string, Buffer>, tables: BulkTable[]): Map<string, Buffer> {
-  const out = new Map<string, string>();
+  const out = new Map<string, string | Buffer>();
   const text = (name: string): string => {
     const done = out.get(name);
-    if (done !== undefined) return done;
+    if (done !== undefined) return typeof done === 'string' ? done : done.toString('utf8');
     const data = parts.get(name);
     if (!data) throw new Error(`sheet-xml: no part ${name}`);
     return data.toString('utf8');
@@ -64,7 +64,7 @@ export function bulkRowParts(parts: ReadonlyMap<string, Buffer>, tables: BulkTab
   }
   out.set('xl/sharedStrings.xml', strings.xml());
   const result = new Map<string, Buffer>();
-  for (const [name, xml] of out) result.set(name, Buffer.from(xml, 'utf8'));
+  for (const [name, xml] of out) result.set(name, typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml);
   return result;
 }
 
@@ -110,60 +110,166 @@ function rowSpan(xml: string, r: number): { start: number; end: number } {
   return { start, end };
 }
 
-function patchSheet(xml: string, t: BulkTable, strings: SharedStrings, last: number): string {
+function patchSheet(xml: string, t: BulkTable, strings: SharedStrings, last: number): Buffer {
   const plainRow = rowSpan(xml, t.firstRow + 1);
   const dateRow = rowSpan(xml, t.firstRow + 2);
   if (dateRow.start !== plainRow.end) throw new Error('sheet-xml: template rows not adjacent');
   if (!xml.startsWith('</sheetData>', dateRow.end)) throw new Error('sheet-xml: rows after the table');
   const plain = templateStyles(xml.slice(plainRow.start, plainRow.end), t.width);
   const dated = templateStyles(xml.slice(dateRow.start, dateRow.end), t.width);
-  const letters = Array.from({ length: t.width }, (_, c) => colLetters(c));
 
-  const chunks: string[] = [];
+  let head = xml.slice(0, plainRow.start);
+  // The sheet's used range ends at the table's last row now.
+  const dim = /<dimension ref="([A-Z]+\d+):([A-Z]+)(\d+)"\/>/.exec(head);
+  if (dim) {
+    if (Number(dim[3]) !== t.firstRow + 2) throw new Error('sheet-xml: unexpected dimension');
+    head = head.replace(dim[0], `<dimension ref="${dim[1]}:${dim[2]}${last}"/>`);
+  }
+  const out = new AsciiOut(Buffer.byteLength(head) + t.rows.length * t.width * 40);
+  out.text(head);
+  writeRows(out, t, plain, dated, strings);
+  out.text(xml.slice(dateRow.end));
+  return out.result();
+}
+
+/**
+ * The rows as bytes, straight into the output: the cells' XML is ASCII only (references, style ids,
+ * numbers, shared-string ids; the text is in the shared strings), so no string is built per cell.
+ */
+function writeRows(
+  out: AsciiOut,
+  t: BulkTable,
+  plain: (string | undefined)[],
+  dated: (string | undefined)[],
+  strings: SharedStrings,
+): void {
+  const ascii = (x: string) => Buffer.from(x, 'latin1');
+  // per column and style (plain, dated): what comes before the row number, and after it per kind of value
+  const open = Array.from({ length: t.width }, (_, c) => ascii(`<c r="${colLetters(c)}`));
+  const after = (style: string | undefined) => {
+    const s = style ? ` s="${style}"` : '';
+    return {
+      styled: style !== undefined,
+      text: ascii(`"${s} t="s"><v>`),
+      number: ascii(`"${s}><v>`),
+      bool: ascii(`"${s} t="b"><v>`),
+      empty: ascii(`"${s}/>`),
+    };
+  };
+  const kinds = [plain.map(after), dated.map(after)] as const;
+  const close = ascii('</v></c>');
+  const rowOpen = ascii('<row r="');
+  const rowTail = ascii(' x14ac:dyDescent="0.25"');
   t.rows.forEach((row, i) => {
     const r = t.firstRow + 1 + i;
-    let cells = '';
+    const rowNo = ascii(String(r));
     let min = 0;
     let max = 0;
     for (let c = 0; c < t.width; c++) {
-      const s = row.dated[c] ? dated[c] : plain[c];
-      const cell = cellXml(`${letters[c]}${r}`, s, row.values[c] ?? null, strings, t.date1904);
-      if (!cell) continue;
-      cells += cell;
+      const k = kinds[row.dated[c] ? 1 : 0][c]!;
+      if ((row.values[c] ?? null) === null && !k.styled) continue;
       if (!min) min = c + 1;
       max = c + 1;
     }
+    out.bytes(rowOpen);
+    out.bytes(rowNo);
+    out.char(0x22); // "
     const h = t.heights.get(r);
-    let head = `<row r="${r}"`;
-    if (h) head += ` ht="${h}" customHeight="1"`;
-    if (min > 0) head += ` spans="${min}:${max}"`;
-    head += ' x14ac:dyDescent="0.25"';
-    chunks.push(cells ? `${head}>${cells}</row>` : `${head}/>`);
+    if (h) out.text(` ht="${h}" customHeight="1"`);
+    if (min > 0) out.text(` spans="${min}:${max}"`);
+    out.bytes(rowTail);
+    if (min === 0) {
+      out.text('/>');
+      return;
+    }
+    out.char(0x3e); // >
+    for (let c = 0; c < t.width; c++) {
+      const k = kinds[row.dated[c] ? 1 : 0][c]!;
+      const v = row.values[c] ?? null;
+      if (v === null) {
+        if (!k.styled) continue;
+        out.bytes(open[c]!);
+        out.bytes(rowNo);
+        out.bytes(k.empty);
+        continue;
+      }
+      out.bytes(open[c]!);
+      out.bytes(rowNo);
+      if (typeof v === 'string') {
+        out.bytes(k.text);
+        out.uint(strings.add(v));
+      } else if (typeof v === 'number') {
+        out.bytes(k.number);
+        out.number(v);
+      } else if (typeof v === 'boolean') {
+        out.bytes(k.bool);
+        out.char(v ? 0x31 : 0x30);
+      } else {
+        out.bytes(k.number);
+        out.number(dateToExcel(v, t.date1904));
+      }
+      out.bytes(close);
+    }
+    out.text('</row>');
   });
-  let out = xml.slice(0, plainRow.start) + chunks.join('') + xml.slice(dateRow.end);
-
-  // The sheet's used range ends at the table's last row now.
-  const dim = /<dimension ref="([A-Z]+\d+):([A-Z]+)(\d+)"\/>/.exec(out);
-  if (dim) {
-    if (Number(dim[3]) !== t.firstRow + 2) throw new Error('sheet-xml: unexpected dimension');
-    out = out.replace(dim[0], `<dimension ref="${dim[1]}:${dim[2]}${last}"/>`);
-  }
-  return out;
 }
 
-function cellXml(
-  ref: string,
-  s: string | undefined,
-  v: BulkValue,
-  strings: SharedStrings,
-  date1904: boolean,
-): string {
-  const head = s ? `<c r="${ref}" s="${s}"` : `<c r="${ref}"`;
-  if (v === null) return s ? `${head}/>` : '';
-  if (typeof v === 'string') return `${head} t="s"><v>${strings.add(v)}</v></c>`;
-  if (typeof v === 'number') return `${head}><v>${v}</v></c>`;
-  if (typeof v === 'boolean') return `${head} t="b"><v>${v ? '1' : '0'}</v></c>`;
-  return `${head}><v>${dateToExcel(v, date1904)}</v></c>`;
+/** A growing byte buffer for the sheet's XML. */
+class AsciiOut {
+  private buf: Buffer;
+  private len = 0;
+
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(1024, size));
+  }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  char(code: number): void {
+    this.room(1);
+    this.buf[this.len++] = code;
+  }
+
+  /** Any text, as UTF-8. */
+  text(s: string): void {
+    this.room(Buffer.byteLength(s));
+    this.len += this.buf.write(s, this.len, 'utf8');
+  }
+
+  /** A non-negative integer below 2^31. */
+  uint(n: number): void {
+    this.room(10);
+    if (n < 10) {
+      this.buf[this.len++] = 48 + n;
+      return;
+    }
+    let digits = 0;
+    for (let x = n; x > 0; x = Math.floor(x / 10)) digits++;
+    let at = this.len + digits;
+    this.len = at;
+    for (let x = n; x > 0; x = Math.floor(x / 10)) this.buf[--at] = 48 + (x % 10);
+  }
+
+  /** A number as JavaScript writes it (as exceljs does). */
+  number(v: number): void {
+    if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) this.uint(v);
+    else this.text(String(v));
+  }
+
+  result(): Buffer {
+    return this.buf.subarray(0, this.len);
+  }
 }
 
 /** As exceljs: days since 1899-12-30 (or 1904-01-01). */
