@@ -11,6 +11,7 @@ import { computeTracker, trackerTotals } from '../core/master/tracker';
 import { defaultSchema } from '../core/schema/default-schema';
 import type { TableSchema } from '../core/schema/types';
 import type { Roster } from '../core/units/roster';
+import { preloadBase } from '../io/node/master-file';
 import { prestartReaders } from '../io/node/read-file';
 import { parse, UsageError } from './args';
 import { RunError } from './errors';
@@ -159,6 +160,8 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
   const { model, problems } = await loadMaster(master);
   for (const p of problems) io.stderr(`tonghop: ${p}\n`);
   const tz = model.config.timeZone;
+  // The master's other sheets are read for the write while the lists are read (this thread waits then).
+  const preloaded = preloadBase(master);
 
   const progress = startProgress('Đang đọc', files.length);
   let checked: CheckedFile[];
@@ -188,7 +191,7 @@ export async function cmdMerge(args: string[], io: Io, writeJson: JsonWriter): P
     };
   });
   const result = mergeLists(model, lists, localTimeText(new Date(), tz));
-  if (result.changed) await saveMaster(result.model, master, today);
+  if (result.changed) await saveMaster(result.model, master, today, preloaded);
 
   const out: string[] = [];
   result.files.forEach((o, i) => {

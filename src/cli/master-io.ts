@@ -12,7 +12,7 @@ import type { ResolvedUnit } from '../core/master/resolve-unit';
 import type { MasterModel } from '../core/master/model';
 import type { TableSchema } from '../core/schema/types';
 import { rosterFromWorkbook, type Roster } from '../core/units/roster';
-import { writeMasterFile } from '../io/node/master-file';
+import { writeMasterFile, type PreloadedBase } from '../io/node/master-file';
 import { checkWorkbookFile } from '../io/node/read-file';
 import { RunError } from './errors';
 import type { Progress } from './progress';
@@ -35,10 +35,16 @@ export async function loadMaster(file: string): Promise<{ model: MasterModel; pr
   return { model, problems };
 }
 
-export async function saveMaster(model: MasterModel, file: string, today: string): Promise<void> {
+/** Writes the model to the master file (atomically); `preloaded`: its base workbook read ahead (preloadBase). */
+export async function saveMaster(
+  model: MasterModel,
+  file: string,
+  today: string,
+  preloaded?: PreloadedBase | null,
+): Promise<void> {
   const plan = buildWritePlan(model, today);
   try {
-    await writeMasterFile(plan, file, { base: fs.existsSync(file) ? file : null });
+    await writeMasterFile(plan, file, { base: fs.existsSync(file) ? file : null, preloaded });
   } catch (e) {
     throw new RunError((e as Error).message);
   }

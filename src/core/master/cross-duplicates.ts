@@ -4,7 +4,13 @@
  */
 import type { CellValue } from '../grid';
 import { makeIssue } from '../issues';
-import { nomineeNameKey, nomineeParts, sameKeyParts, type NomineeValues } from '../validate/duplicates';
+import {
+  NOMINEE_FIELDS,
+  nomineeNameKey,
+  nomineeParts,
+  sameKeyParts,
+  type NomineeValues,
+} from '../validate/duplicates';
 import type { IssueRow, MasterRow } from './model';
 import { unitKey } from './row-key';
 
@@ -20,9 +26,13 @@ export interface CrossDuplicates {
   issues: IssueRow[];
 }
 
+function nomineeValue(v: CellValue | undefined): NomineeValues[string] {
+  return typeof v === 'boolean' ? String(v) : v;
+}
+
 function nomineeValues(values: Record<string, CellValue>): NomineeValues {
   const out: NomineeValues = {};
-  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'boolean' ? String(v) : v;
+  for (const [k, v] of Object.entries(values)) out[k] = nomineeValue(v);
   return out;
 }
 
@@ -37,7 +47,8 @@ export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
   const buckets = new Map<string, number[]>();
   rows.forEach((row, i) => {
     if (!row.unit) return;
-    const k = nomineeNameKey(nomineeValues(row.values));
+    // the name alone sorts rows into buckets; the other parts are read only where a bucket has two rows
+    const k = nomineeNameKey({ [NOMINEE_FIELDS.name]: nomineeValue(row.values[NOMINEE_FIELDS.name]) });
     if (k === null) return;
     const b = buckets.get(k);
     if (b) b.push(i);

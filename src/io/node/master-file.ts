@@ -27,6 +27,11 @@ export interface WriteMasterOptions {
    * path that does not exist: a new workbook.
    */
   base?: string | null;
+  /**
+   * The base workbook already being read (preloadBase), so that a command can have it read while it does
+   * other work; used for the first attempt only.
+   */
+  preloaded?: PreloadedBase | null;
   /** Test hook: called once the temporary file is complete and on disk, before the rename. */
   onBeforeRename?: () => void | Promise<void>;
 }
@@ -63,7 +68,7 @@ export async function writeMasterFile(
   try {
     let bytes: Uint8Array;
     try {
-      bytes = await buildWorkbook(plan, opts.base, true);
+      bytes = await buildWorkbook(plan, opts.base, true, opts.preloaded);
     } catch (e) {
       if (e instanceof MasterWriteError) throw e;
       // The rows written directly did not fit what exceljs wrote: all by exceljs then.
@@ -98,20 +103,17 @@ async function buildWorkbook(
   plan: WritePlan,
   base: string | null | undefined,
   direct: boolean,
+  preloaded?: PreloadedBase | null,
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   if (base && fs.existsSync(base)) {
-    try {
-      await wb.xlsx.readFile(base);
-    } catch (e) {
-      throw new MasterWriteError(
-        `không đọc được tệp tổng hợp cũ „${path.basename(base)}” để giữ lại các trang khác ` +
-          `(${errText(e)}). Tệp cũ chưa bị thay đổi.`,
-        undefined,
-        e,
-      );
-    }
+    const early = preloaded && !preloaded.used && preloaded.base === base ? preloaded : null;
+    if (early) early.used = true;
+    const got = early ? await early.workbook : await loadBase(base);
+    if (got instanceof Error) throw got;
+    wb = got;
   } else {
+    wb = new ExcelJS.Workbook();
     wb.creator = 'tonghop';
     wb.created = new Date();
   }
@@ -130,6 +132,38 @@ async function buildWorkbook(
     if (replace) throw e;
     return stored;
   }
+}
+
+/** The base workbook read by exceljs, or the error that says it cannot be. */
+async function loadBase(base: string): Promise<ExcelJS.Workbook | MasterWriteError> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(base);
+    return wb;
+  } catch (e) {
+    return new MasterWriteError(
+      `không đọc được tệp tổng hợp cũ „${path.basename(base)}” để giữ lại các trang khác ` +
+        `(${errText(e)}). Tệp cũ chưa bị thay đổi.`,
+      undefined,
+      e,
+    );
+  }
+}
+
+/** A base workbook being read ahead of the write (see WriteMasterOptions.preloaded). */
+export interface PreloadedBase {
+  readonly base: string;
+  readonly workbook: Promise<ExcelJS.Workbook | MasterWriteError>;
+  used: boolean;
+}
+
+/**
+ * Starts reading the master's base workbook now (it never rejects; a failure is reported by the write that
+ * uses it). A merge calls this before reading the returned lists, whose reading leaves this thread idle.
+ */
+export function preloadBase(base: string): PreloadedBase | null {
+  if (!fs.existsSync(base)) return null;
+  return { base, workbook: loadBase(base), used: false };
 }
 
 // ---------------------------------------------------------------------------------------------

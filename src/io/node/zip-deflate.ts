@@ -13,6 +13,11 @@ import zlib from 'zlib';
 
 const deflateRaw = promisify(zlib.deflateRaw) as (buf: Buffer, opts: zlib.ZlibOptions) => Promise<Buffer>;
 
+/**
+ * zlib's level 4 rather than its default 6: half the time for a master about a tenth larger (a 60-unit
+ * master of 18,000 rows: 1.76 MB instead of 1.57 MB).
+ */
+export const DEFLATE_LEVEL = 4;
 /** Parts larger than this are compressed in pieces of this size. */
 export const PIECE_BYTES = 1 << 20;
 /** The window deflate refers back into. */
@@ -98,11 +103,11 @@ export function storedParts(stored: Uint8Array): Map<string, Buffer> {
  * before it as its dictionary.
  */
 export async function deflateInPieces(data: Buffer, pieceBytes = PIECE_BYTES): Promise<Buffer> {
-  if (data.length <= pieceBytes) return deflateRaw(data, {});
+  if (data.length <= pieceBytes) return deflateRaw(data, { level: DEFLATE_LEVEL });
   const jobs: Promise<Buffer>[] = [];
   for (let start = 0; start < data.length; start += pieceBytes) {
     const end = Math.min(data.length, start + pieceBytes);
-    const opts: zlib.ZlibOptions = {};
+    const opts: zlib.ZlibOptions = { level: DEFLATE_LEVEL };
     if (end < data.length) opts.finishFlush = zlib.constants.Z_SYNC_FLUSH;
     if (start > 0) opts.dictionary = data.subarray(Math.max(0, start - WINDOW), start);
     jobs.push(deflateRaw(data.subarray(start, end), opts));
