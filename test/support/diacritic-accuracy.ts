@@ -357,9 +357,8 @@ export function transcript(wb: GridWorkbook): string {
 
 /** Words of a text that carry a letter above ASCII and are not Vietnamese syllables. */
 function illFormedWords(text: string): number {
-  return (text.match(/[\p{L}\p{M}]+/gu) ?? []).filter(
-    (w) => /[^ -~]/.test(w) && !isVietnameseSyllable(w),
-  ).length;
+  return (text.match(/[\p{L}\p{M}]+/gu) ?? []).filter((w) => /[^ -~]/.test(w) && !isVietnameseSyllable(w))
+    .length;
 }
 
 /** Characters beyond Windows-1252 (no legacy font can hold them). */
