@@ -14,7 +14,7 @@ import type { GridCell, GridWorkbook } from '../../src/core/grid';
 import { cellText } from '../../src/core/grid';
 import { decodeWorkbook } from '../../src/core/text/decode-workbook';
 import { decodeCell, decodeTcvn3, decodeVni } from '../../src/core/text/legacy';
-import { isVietnameseSyllable } from '../../src/core/text/detect';
+import { beyondWindows1252, isVietnameseSyllable } from '../../src/core/text/detect';
 import { corpusPath } from './corpus';
 
 /** Python's str.isspace() set (what `\s` and str.split()/strip() use on str). */
@@ -361,15 +361,6 @@ function illFormedWords(text: string): number {
     .length;
 }
 
-/** Characters beyond Windows-1252 (no legacy font can hold them). */
-function beyondCp1252(text: string): boolean {
-  return [...text].some(
-    (ch) =>
-      ch.charCodeAt(0) > 0xff &&
-      !/[\u2013-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/.test(ch),
-  );
-}
-
 export interface TruthCorrections {
   text: string;
   /** transcript cells put back to the plain Unicode the file holds */
@@ -402,7 +393,7 @@ export function correctedTruth(truth: string, source: GridWorkbook): TruthCorrec
       for (const cell of row ?? []) {
         if (typeof cell?.v !== 'string' || !/[^ -~]/.test(cell.v)) continue;
         const u = cell.v;
-        if (beyondCp1252(u)) {
+        if (beyondWindows1252(u)) {
           if (decodeCell(u).text !== u) continue; // a mixed legacy cell, not plain Unicode
           for (const c of [decodeTcvn3(u), decodeTcvn3(u, { upper: true }), decodeVni(u)])
             if (key(c) !== key(u)) back.set(key(c), { text: u, kind: 'unicodeKept' });

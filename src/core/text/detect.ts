@@ -240,6 +240,11 @@ function charRange(text: string): 0 | 1 | 2 {
   return r;
 }
 
+/** The text has a character no legacy font can hold (beyond Windows-1252): it was typed in Unicode. */
+export function beyondWindows1252(text: string): boolean {
+  return charRange(text) === 2;
+}
+
 /** SEPARATOR[code unit] = 1 for characters that separate words: ASCII other than letters, C1 controls,
  * no-break and other spaces, and Windows-1252 punctuation. */
 const SEPARATOR = new Uint8Array(0x10000);

@@ -101,6 +101,11 @@ const failed = (fileName: string, issue: (file: string) => Issue): Answer => ({
   read: fail(fileName, issue),
 });
 
+/** The result of a read job (a read job is answered with a read; a check job's report is taken as one). */
+function readOf(answer: Answer): ReadResult {
+  return 'read' in answer ? answer.read : { workbook: null, issues: answer.checked.report.issues };
+}
+
 function extOf(fileName: string): string {
   return path.extname(fileName).slice(1).toLowerCase();
 }
@@ -169,8 +174,7 @@ export class WorkbookReaderPool {
 
   /** Reads a file from disk: checks its size first, then parses it in a worker. Never rejects. */
   async readFile(filePath: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
-    const { answer } = await this.fromDisk(filePath, opts);
-    return 'read' in answer ? answer.read : { workbook: null, issues: answer.checked.report.issues };
+    return readOf((await this.fromDisk(filePath, opts)).answer);
   }
 
   /**
@@ -235,11 +239,12 @@ export class WorkbookReaderPool {
 
   /** Parses bytes already in memory in a worker. Never rejects. */
   async readBytes(bytes: Uint8Array, fileName: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
-    const answer = await this.run(
-      { bytes, fileName: path.basename(fileName), opts: { limits: opts.limits } },
-      opts.timeoutMs,
+    return readOf(
+      await this.run(
+        { bytes, fileName: path.basename(fileName), opts: { limits: opts.limits } },
+        opts.timeoutMs,
+      ),
     );
-    return 'read' in answer ? answer.read : { workbook: null, issues: answer.checked.report.issues };
   }
 
   /**

@@ -128,13 +128,14 @@ export async function deflateStoredZip(
   const central: Buffer[] = [];
   let offset = 0;
   const entries = storedEntries(zip);
-  for (const e of entries) {
+  const replaced = entries.filter((e) => {
     const other = replace?.get(e.name.toString('utf8'));
     if (other) e.data = other;
-  }
-  // every part at once (the thread pool takes them as it can), the CRCs meanwhile on this thread
+    return other !== undefined;
+  });
+  // every part at once (the thread pool takes them as it can), the new parts' CRCs meanwhile on this thread
   const packing = Promise.all(entries.map((e) => deflateInPieces(e.data)));
-  for (const e of entries) if (replace?.has(e.name.toString('utf8'))) e.crc = crc32(e.data);
+  for (const e of replaced) e.crc = crc32(e.data);
   const packedAll = await packing;
   for (const [k, e] of entries.entries()) {
     const packed = packedAll[k]!;
