@@ -30,9 +30,10 @@ function nomineeValue(v: CellValue | undefined): NomineeValues[string] {
   return typeof v === 'boolean' ? String(v) : v;
 }
 
+/** The values the nominee comparison reads (NOMINEE_FIELDS), as it reads them. */
 function nomineeValues(values: Record<string, CellValue>): NomineeValues {
   const out: NomineeValues = {};
-  for (const [k, v] of Object.entries(values)) out[k] = nomineeValue(v);
+  for (const k of Object.values(NOMINEE_FIELDS)) out[k] = nomineeValue(values[k]);
   return out;
 }
 

@@ -98,10 +98,10 @@ function rowStatus(issues: Issue[]): string {
 /** The rows a file contributes to Tổng hợp. */
 function rowsOf(list: IncomingList, unit: string): MasterRow[] {
   return list.report.records.map((rec, n) => {
-    const cols = rec.cols ? Object.values(rec.cols) : [];
-    const c0 = cols.length ? Math.min(...cols) : 0;
-    const values: Record<string, CellValue> = {};
-    for (const [k, v] of Object.entries(rec.values)) values[k] = v;
+    let c0 = Infinity;
+    for (const f in rec.cols) c0 = Math.min(c0, rec.cols[f]!);
+    if (c0 === Infinity) c0 = 0;
+    const values: Record<string, CellValue> = { ...rec.values };
     return {
       key: rowKey(unit, list.digest, n + 1),
       unit,
@@ -274,7 +274,8 @@ export function mergeLists(model: MasterModel, lists: IncomingList[], now: strin
       kept.splice(at, 0, ...fresh);
       m.rows = kept;
     }
-    for (const row of fresh) slugsInRows.add(row.key !== null ? keySlug(row.key) : null);
+    // every fresh row's key starts with the unit's slug (rowKey)
+    if (fresh.length > 0) slugsInRows.add(slug);
 
     const k = unitKey(unit);
     m.issues = m.issues.filter(

@@ -2,6 +2,7 @@
  * The hidden stable key of a merged row ("Mã dòng"): unit | file fingerprint | row number in the file.
  * Rows are found by this key, never by position, so the clerk may sort, filter and insert rows freely.
  */
+import { memoMap } from '../memo';
 import { foldAccents, nameKey } from '../text/key';
 
 /** The comparison key of a unit name (roster names, "Đơn vị gửi"). */
@@ -23,7 +24,7 @@ export function unitSlug(name: string): string {
 }
 
 /** Slugs already worked out (every row of a unit asks for the same one). */
-const slugs = new Map<string, string>();
+const slugs = memoMap<string, string>();
 const SLUG_CACHE_LIMIT = 4096;
 
 /** Length of the file fingerprint kept in a row key. */

@@ -18,6 +18,7 @@
  * Cells that their text alone cannot settle ("Mai Dòng" is Vietnamese as it stands and TCVN3 for
  * "Mai Dũng") are left to decodeWorkbook, which knows the sheet (readAs).
  */
+import { memoMap } from '../memo';
 import { decodeTcvn3 } from './tcvn3';
 import { decodeVni } from './vni';
 
@@ -188,7 +189,7 @@ export interface FontHint {
   upper: boolean;
 }
 
-const fontHints = new Map<string, FontHint | null>();
+const fontHints = memoMap<string, FontHint | null>();
 
 /**
  * What a font name says: `.Vn*` = TCVN3 (a trailing H = the capitals font; Windows matches font names
@@ -261,7 +262,7 @@ type CaseRule = 0 | 1;
 const CaseRule = { Any: 0, Natural: 1 } as const;
 
 /** Word verdicts, one cache per case rule (cleared when large). */
-const caches: [Map<string, boolean>, Map<string, boolean>] = [new Map(), new Map()];
+const caches: [Map<string, boolean>, Map<string, boolean>] = [memoMap(), memoMap()];
 
 /** A word is fine when it is a Vietnamese syllable or a run of consonants (an abbreviation such as HĐND). */
 function wordOk(word: string, rule: CaseRule): boolean {

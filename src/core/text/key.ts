@@ -3,9 +3,8 @@
  * case and spacing folded, punctuation ignored, common abbreviations expanded.
  * A key is for comparing, never for showing.
  */
+import { memoMap } from '../memo';
 
-/** The five tone marks as combining characters (NFD). */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
 
 /** Abbreviations written with a trailing dot ("TP. Hưng Yên", "H. Văn Lâm"). */
@@ -42,57 +41,81 @@ const WORDS: Record<string, string> = {
   '&': 'và',
 };
 
+/** True for one of the five tone marks as combining characters (NFD): U+0300, U+0301, U+0303, U+0309, U+0323. */
+function isToneMark(c: number): boolean {
+  return c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323;
+}
+
+/** A syllable (NFD) with its first tone mark moved after its letters and any other tone mark dropped. */
+function toneLast(syl: string): string {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < syl.length; i++) {
+    if (isToneMark(syl.charCodeAt(i))) {
+      if (first < 0) first = i;
+      count++;
+    }
+  }
+  if (first < 0 || (count === 1 && first === syl.length - 1)) return syl;
+  let out = '';
+  for (let i = 0; i < syl.length; i++) if (!isToneMark(syl.charCodeAt(i))) out += syl[i];
+  return out + syl[first];
+}
+
+/** Letters and marks: the syllables canonicalTone works on. */
+const SYLLABLE = /[\p{L}\p{M}]+/gu;
+/** Text that NFC leaves as it is and in which no syllable has a tone mark: plain ASCII. */
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /**
  * Puts the tone mark of every syllable in one place (after the syllable's letters), so that
  * "hoà"/"hòa", "uỷ"/"ủy", "thuỷ"/"thủy" give the same key. Input and output are NFC.
  */
 export function canonicalTone(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\p{L}\p{M}]+/gu, (syl) => {
-      const tones = syl.match(TONE_MARKS);
-      if (!tones) return syl;
-      return syl.replace(TONE_MARKS, '') + tones[0];
-    })
-    .normalize('NFC');
+  if (ASCII_ONLY.test(s)) return s;
+  return s.normalize('NFD').replace(SYLLABLE, toneLast).normalize('NFC');
 }
 
 /** Removes every diacritic and turns đ into d. */
 export function foldAccents(s: string): string {
+  if (ASCII_ONLY.test(s)) return s;
   return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
+/** Whole-word abbreviations as a map (a plain object would also answer "constructor"). */
+const WORD_MAP = new Map(Object.entries(WORDS));
+/** "tp." "h." etc. at a word start, before a name. */
+const DOTTED_ABBREVIATION = /(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu;
+const SPACED_AMPERSAND = /\s*&\s*/g;
+const TOKEN_BREAK = /[^\p{L}\p{N}&-]+/u;
+const END_DASHES = /^-+|-+$/g;
+
 function expandAbbreviations(lower: string): string {
-  // "tp." "h." etc. at a word start, before a name
-  let s = lower.replace(
-    /(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu,
-    (_m, pre: string, ab: string) => {
-      return `${pre}${DOTTED[ab]} `;
-    },
-  );
-  s = s.replace(/\s*&\s*/g, '&');
-  const tokens = s.split(/[^\p{L}\p{N}&-]+/u).filter(Boolean);
+  let s = lower;
+  if (s.includes('.'))
+    s = s.replace(DOTTED_ABBREVIATION, (_m, pre: string, ab: string) => `${pre}${DOTTED[ab]} `);
+  if (s.includes('&')) s = s.replace(SPACED_AMPERSAND, '&');
   const out: string[] = [];
-  for (const t0 of tokens) {
-    const t = t0.replace(/^-+|-+$/g, '');
+  for (const t0 of s.split(TOKEN_BREAK)) {
+    if (!t0) continue;
+    const t =
+      t0.charCodeAt(0) === 0x2d || t0.charCodeAt(t0.length - 1) === 0x2d ? t0.replace(END_DASHES, '') : t0;
     if (!t) continue;
-    const w = WORDS[t];
-    if (w) {
+    const w = WORD_MAP.get(t);
+    if (w !== undefined) {
       out.push(w);
-      continue;
-    }
-    if (t.includes('&')) {
-      out.push(
-        ...t
-          .split('&')
-          .filter(Boolean)
-          .map((x) => WORDS[x] ?? x)
-          .join(' và ')
-          .split(' '),
-      );
-      continue;
-    }
-    out.push(...t.split('-').filter(Boolean));
+    } else if (t.includes('&')) {
+      const words = t
+        .split('&')
+        .filter(Boolean)
+        .map((x) => WORD_MAP.get(x) ?? x)
+        .join(' và ')
+        .split(' ');
+      for (const x of words) out.push(x);
+    } else if (t.includes('-')) {
+      for (const x of t.split('-')) if (x) out.push(x);
+    } else out.push(t);
   }
   return out.join(' ');
 }
@@ -109,7 +132,7 @@ export interface KeyOptions {
  * name, unit or header many times over. Bounded: a full map is emptied and fills again.
  */
 const KEY_CACHE_LIMIT = 1 << 16;
-const keyCaches: Map<string, string>[] = [new Map(), new Map(), new Map(), new Map()];
+const keyCaches: Map<string, string>[] = [memoMap(), memoMap(), memoMap(), memoMap()];
 
 /** The comparison key of a name: "UBND TX. Mỹ Hào" and "Uỷ ban nhân dân thị xã Mỹ Hào" share one. */
 export function nameKey(s: string, opts: KeyOptions = {}): string {
@@ -129,8 +152,8 @@ function computeNameKey(s: string, opts: KeyOptions): string {
   // Vietnamese "Ð" (U+00D0, eth) often stands for Đ in old files
   t = t.replace(/ð/g, 'đ');
   t = opts.abbreviations === false ? t.replace(/[^\p{L}\p{N}]+/gu, ' ') : expandAbbreviations(t);
-  t = canonicalTone(t);
-  if (opts.foldAccents) t = foldAccents(t);
+  // Folding drops every mark, wherever canonicalTone would have put it.
+  t = opts.foldAccents ? foldAccents(t) : canonicalTone(t);
   return t.replace(/\s+/g, ' ').trim();
 }
 

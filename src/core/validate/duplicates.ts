@@ -35,14 +35,7 @@ export function nomineeNameKey(values: NomineeValues): string | null {
  * by a part one of them lacks may still be (see sameNominee).
  */
 export function nomineeKey(values: NomineeValues): string | null {
-  const name = nomineeNameKey(values);
-  if (name === null) return null;
-  return [
-    nameKey(text(values[NOMINEE_FIELDS.type]), { foldAccents: true }),
-    name,
-    text(values[NOMINEE_FIELDS.birthYear]).trim(),
-    nameKey(text(values[NOMINEE_FIELDS.workplace])),
-  ].join('|');
+  return nomineeParts(values)?.join('|') ?? null;
 }
 
 /**
@@ -53,9 +46,16 @@ export function sameNominee(a: NomineeValues, b: NomineeValues): boolean {
   return sameKeyParts(nomineeParts(a), nomineeParts(b));
 }
 
-/** The nominee key split into its parts (type, name, year of birth, workplace), or null without a name. */
+/** The parts of the nominee key (type, name, year of birth, workplace), or null without a name. */
 export function nomineeParts(values: NomineeValues): string[] | null {
-  return nomineeKey(values)?.split('|') ?? null;
+  const name = nomineeNameKey(values);
+  if (name === null) return null;
+  return [
+    nameKey(text(values[NOMINEE_FIELDS.type]), { foldAccents: true }),
+    name,
+    text(values[NOMINEE_FIELDS.birthYear]).trim(),
+    nameKey(text(values[NOMINEE_FIELDS.workplace])),
+  ];
 }
 
 /** sameNominee on parts from nomineeParts: for comparing one row with many without working out its key again. */
@@ -111,10 +111,10 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
       rows.set(key, rec);
     }
     if (!hasName) continue;
-    const nk = nomineeNameKey(rec.values);
-    if (nk === null) continue;
-    const bucket = byName.get(nk) ?? [];
     const parts = nomineeParts(rec.values);
+    if (parts === null) continue;
+    const nk = parts[1]!;
+    const bucket = byName.get(nk) ?? [];
     const other = bucket.find((b) => sameKeyParts(b.parts, parts))?.rec;
     if (other) {
       const w = where(other, rec);
