@@ -27,6 +27,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, colLetters } from '../core/grid';
+import { memoMap } from '../core/memo';
 import { rowHeights } from '../core/plan/row-heights';
 import {
   isPlanDate,
@@ -524,8 +525,16 @@ function cellValue(v: PlanValue): ExcelJS.CellValue {
 
 /** A 'YYYY-MM-DD' date as a JS Date at UTC midnight (what exceljs writes as that day's serial). */
 function dateOf(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === iso ? d : null;
+  let ms = dayTimes.get(iso);
+  if (ms === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    ms = d && d.toISOString().slice(0, 10) === iso ? d.getTime() : null;
+    if (dayTimes.size >= 4096) dayTimes.clear();
+    dayTimes.set(iso, ms);
+  }
+  return ms === null ? null : new Date(ms);
 }
+
+/** The days already read by dateOf (a master's rows share a few received dates). */
+const dayTimes = memoMap<string, number | null>();

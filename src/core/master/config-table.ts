@@ -6,6 +6,7 @@
  */
 import { DEFAULT_TIME_ZONE, isIsoDate, parseDeadline, type IsoDate } from '../campaign/deadline';
 import { a1, type CellValue } from '../grid';
+import { memoMap } from '../memo';
 import { isoFromSerial, type ColumnPlan, type PlanValue } from '../plan/write-plan';
 import { headerKey } from '../text/key';
 import { SHEETS, type CampaignConfig } from './model';
@@ -148,13 +149,22 @@ export function readYesNo(v: CellValue | undefined): boolean | null | undefined 
   return undefined;
 }
 
+/** Time zones already tried (making a formatter to try one takes milliseconds). */
+const timeZones = memoMap<string, boolean>();
+
 function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = timeZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (timeZones.size >= 64) timeZones.clear();
+    timeZones.set(tz, ok);
   }
+  return ok;
 }
 
 export interface ConfigReadOptions {

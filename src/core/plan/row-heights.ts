@@ -92,9 +92,16 @@ export function rowHeights(sheet: SheetPlan): Map<number, number> {
     for (const c of t.columns) {
       if (!c.hidden) need(t.headerRow, wrappedLines(c.header, Math.max(1, (c.width - 2) * BOLD), size));
     }
+    // a column's texts repeat (the unit, the file, the field): each is measured once
+    const measured = wrapCols.map(() => new Map<string, number>());
     t.rows.forEach((row, k) => {
       let lines = 1;
-      for (const { c, i } of wrapCols) lines = Math.max(lines, wrappedLines(textOf(row[i]), c.width, size));
+      wrapCols.forEach(({ c, i }, w) => {
+        const text = textOf(row[i]);
+        let n = measured[w]!.get(text);
+        if (n === undefined) measured[w]!.set(text, (n = wrappedLines(text, c.width, size)));
+        lines = Math.max(lines, n);
+      });
       need(t.headerRow + 1 + k, lines);
     });
   }

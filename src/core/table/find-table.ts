@@ -78,6 +78,7 @@ interface HeaderCandidate {
   distinct: number;
   total: number;
   nameScore: number;
+  /** Distinct header keys of a one-row candidate (0 for a two-row one, whose keys wait until it wins). */
   texts: number;
 }
 
@@ -142,6 +143,9 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
     return { text: textAt(sheet, a.r, a.c), a };
   };
 
+  const headerKeyOf = (header: string): string =>
+    header.length > MAX_HEADER_TEXT ? header : keyOf(header, matcher);
+
   const evaluate = (r: number, twoRow: boolean): HeaderCandidate => {
     const width = Math.min(
       MAX_HEADER_COLS,
@@ -195,7 +199,8 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
         row,
         parent,
         child,
-        key: header.length > MAX_HEADER_TEXT ? header : keyOf(header, matcher),
+        // a two-row candidate's keys are worked out only if it wins (see headerKeyOf)
+        key: twoRow ? '' : headerKeyOf(header),
         rowNumber,
         scores,
         auto,
@@ -214,7 +219,8 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
     let nameScore = 0;
     for (const s of ranked.values()) total += s.score;
     for (const s of assigned.values()) if (s.field === nameField.name) nameScore = s.score;
-    const texts = new Set(cols.map((c) => c.key)).size;
+    // (read of one-row candidates only)
+    const texts = twoRow ? 0 : new Set(cols.map((c) => c.key)).size;
     return {
       rows: twoRow ? [r, r + 1] : [r],
       cols,
@@ -276,6 +282,7 @@ export function findTable(sheet: GridSheet, schema: TableSchema, ctx: FindTableC
     if (plausible(cand) && better(cand, best)) best = cand;
   }
   if (!best) return null;
+  if (best.rows.length === 2) for (const h of best.cols) h.key = headerKeyOf(h.header);
   if (overrides) {
     // a column the clerk gave a field although its header is blank
     for (const [c, f] of overrides) {

@@ -66,6 +66,15 @@ export function sameKeyParts(pa: string[] | null, pb: string[] | null): boolean 
   return true;
 }
 
+/** Same values, as their JSON would be the same. */
+function sameValues(a: (string | number | null)[], b: (string | number | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
+}
+
 export interface DuplicateContext {
   file: string;
 }
@@ -88,7 +97,8 @@ function where(rec: Placed, from: Placed): { vi: string; en: string } {
 export function findDuplicates(records: Placed[], schema: TableSchema, ctx: DuplicateContext): Issue[] {
   const issues: Issue[] = [];
   const names = schema.fields.map((f) => f.name);
-  const rows = new Map<string, Placed>();
+  // Rows with the same values, bucketed by their first value (comparing whole rows only within a bucket).
+  const rows = new Map<string, { rec: Placed; vals: (string | number | null)[] }[]>();
   const byName = new Map<string, { rec: Placed; parts: string[] | null }[]>();
   const hasName = names.includes(NOMINEE_FIELDS.name);
 
@@ -96,8 +106,11 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
     const vals = names.map((n) => rec.values[n] ?? null);
     const place = { file: ctx.file, sheet: rec.sheet ?? null, r: rec.r };
     if (vals.some((v) => v !== null)) {
-      const key = JSON.stringify(vals);
-      const first = rows.get(key);
+      // the first value that JSON does not write as null (null, NaN, ±Infinity)
+      const lead = vals.findIndex((v) => v !== null && (typeof v !== 'number' || Number.isFinite(v)));
+      const key = lead >= 0 ? `${lead}:${typeof vals[lead]}:${vals[lead]}` : '';
+      const bucket = rows.get(key);
+      const first = bucket?.find((b) => sameValues(b.vals, vals))?.rec;
       if (first) {
         const w = where(first, rec);
         const issue = makeIssue('duplicate-row', place, {
@@ -108,7 +121,8 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
         rec.issues.push(issue);
         continue; // a repeated row is not also reported as a repeated nominee
       }
-      rows.set(key, rec);
+      if (bucket) bucket.push({ rec, vals });
+      else rows.set(key, [{ rec, vals }]);
     }
     if (!hasName) continue;
     const parts = nomineeParts(rec.values);

@@ -160,6 +160,9 @@ function writeRows(
   const close = ascii('</v></c>');
   const rowOpen = ascii('<row r="');
   const rowTail = ascii(' x14ac:dyDescent="0.25"');
+  // A column often repeats the text of the row above (the unit, the file, the date): its id again.
+  const lastText: (string | undefined)[] = new Array<string | undefined>(t.width).fill(undefined);
+  const lastId: number[] = new Array<number>(t.width).fill(0);
   t.rows.forEach((row, i) => {
     const r = t.firstRow + 1 + i;
     const rowNo = ascii(String(r));
@@ -197,7 +200,11 @@ function writeRows(
       out.bytes(rowNo);
       if (typeof v === 'string') {
         out.bytes(k.text);
-        out.uint(strings.add(v));
+        if (v === lastText[c]) out.uint(strings.again(lastId[c]!));
+        else {
+          lastText[c] = v;
+          out.uint((lastId[c] = strings.add(v)));
+        }
       } else if (typeof v === 'number') {
         out.bytes(k.number);
         out.number(v);
@@ -298,6 +305,12 @@ class SharedStrings {
     this.head = m[0];
     this.before = xml.slice(0, m.index);
     this.body = xml.slice(m.index + m[0].length, end);
+  }
+
+  /** One more use of a string already added, by its id. */
+  again(id: number): number {
+    this.count++;
+    return id;
   }
 
   add(s: string): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { defaultSchema } from '../../../src/core/schema/default-schema';
 import { findDuplicates, nomineeKey, sameNominee } from '../../../src/core/validate/duplicates';
 import { validateTable, type NomineeRecord } from '../../../src/core/validate/validate-table';
@@ -93,5 +94,64 @@ describe('duplicate rows and nominees within a file', () => {
     expect(nomineeKey({ ten: '  ' })).toBeNull();
     // Đ is not D unless accents are folded: different names
     expect(sameNominee({ ten: 'Đào Văn An' }, { ten: 'Dao Văn An' })).toBe(false);
+  });
+});
+
+describe('duplicate rows: the same values, as their JSON would say', () => {
+  const schema = defaultSchema();
+  const names = schema.fields.map((f) => f.name);
+  const value = fc.constantFrom<string | number | null>(
+    null,
+    'Nguyễn Văn An',
+    'Nguyễn Văn An ',
+    'Cá nhân',
+    1985,
+    '1985',
+    0,
+  );
+  const row = fc.array(value, { minLength: names.length, maxLength: names.length });
+  /** A value JSON writes the same way but that is not the same value: null, NaN and ±Infinity; 0 and -0. */
+  const twin = (v: string | number | null, k: number): string | number | null =>
+    v === null ? [NaN, Infinity, -Infinity][k % 3]! : v === 0 ? -0 : v;
+  // rows picked from a few, some with JSON twins of their values, so that repeats are common
+  const rows = fc
+    .tuple(
+      fc.array(row, { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { maxLength: 25 }),
+    )
+    .map(([pool, picks]) =>
+      picks.map(([i, twinned, k]) => {
+        const base = pool[i % pool.length]!;
+        return twinned ? base.map((v, c) => (c === k % base.length ? twin(v, k) : v)) : [...base];
+      }),
+    );
+
+  it('property: a row is reported as a repeat exactly when an earlier row has the same JSON', () => {
+    fc.assert(
+      fc.property(rows, (rows) => {
+        const recs = rows.map((vals, i) => ({
+          r: i + 5,
+          values: Object.fromEntries(names.map((n, k) => [n, vals[k]!])),
+          raw: {},
+          issues: [],
+          sheet: 'Sheet1',
+        }));
+        const got = findDuplicates(recs, schema, { file: FILE })
+          .filter((i) => i.code === 'duplicate-row')
+          .map((i) => [i.row, i.message] as const);
+        const seen = new Map<string, number>();
+        const want: [number, string][] = [];
+        rows.forEach((vals, i) => {
+          if (vals.every((v) => v === null)) return;
+          const key = JSON.stringify(vals);
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, i);
+          else want.push([i + 6, `dòng ${first + 6}`]);
+        });
+        expect(got.map(([r]) => r)).toEqual(want.map(([r]) => r));
+        got.forEach(([, message], k) => expect(message).toContain(`với ${want[k]![1]}`));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
