@@ -41,6 +41,27 @@ function display(v: CellValue | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** The nominee key parts of a row's values as the file check worked them out, with the values they came from. */
+const remembered = new WeakMap<object, { from: NomineeValues[string][]; parts: string[] | null }>();
+
+/**
+ * Remembers the nominee key parts of a row's values, worked out by the file check (NomineeRecord.nominee):
+ * crossUnitDuplicates then uses them instead of working out every name key of Tổng hợp again.
+ */
+export function rememberNomineeParts(values: Record<string, CellValue>, parts: string[] | null): void {
+  remembered.set(values, { from: NOMINEE_KEYS.map((k) => nomineeValue(values[k])), parts });
+}
+
+const NOMINEE_KEYS = Object.values(NOMINEE_FIELDS);
+const NAME_AT = NOMINEE_KEYS.indexOf(NOMINEE_FIELDS.name);
+
+/** The nominee key parts of a row: remembered when its values are still those they came from. */
+function partsOf(values: Record<string, CellValue>): string[] | null {
+  const known = remembered.get(values);
+  if (known && NOMINEE_KEYS.every((k, i) => nomineeValue(values[k]) === known.from[i])) return known.parts;
+  return nomineeParts(nomineeValues(values));
+}
+
 /** Pairs of rows of different units that name the same nominee; each row gets a note naming the other. */
 export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
   const notes = new Map<number, string[]>();
@@ -49,7 +70,12 @@ export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
   rows.forEach((row, i) => {
     if (!row.unit) return;
     // the name alone sorts rows into buckets; the other parts are read only where a bucket has two rows
-    const k = nomineeNameKey({ [NOMINEE_FIELDS.name]: nomineeValue(row.values[NOMINEE_FIELDS.name]) });
+    const name = nomineeValue(row.values[NOMINEE_FIELDS.name]);
+    const known = remembered.get(row.values);
+    const k =
+      known && name === known.from[NAME_AT]
+        ? (known.parts?.[1] ?? null)
+        : nomineeNameKey({ [NOMINEE_FIELDS.name]: name });
     if (k === null) return;
     const b = buckets.get(k);
     if (b) b.push(i);
@@ -60,7 +86,7 @@ export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
     // Each row's unit key and nominee key parts once, not once per pair (a common name fills a
     // bucket with hundreds of rows).
     const units = idx.map((i) => unitKey(rows[i]!.unit));
-    const parts = idx.map((i) => nomineeParts(nomineeValues(rows[i]!.values)));
+    const parts = idx.map((i) => partsOf(rows[i]!.values));
     for (let x = 0; x < idx.length; x++) {
       const a = rows[idx[x]!]!;
       for (let y = x + 1; y < idx.length; y++) {

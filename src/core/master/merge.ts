@@ -11,6 +11,7 @@ import { makeIssue, type Issue } from '../issues';
 import type { TableSchema } from '../schema/types';
 import type { IssueRow, LogEntry, MasterModel, MasterRow } from './model';
 import { keyUnitSlug, rowKey, unitKey, unitSlug } from './row-key';
+import { rememberNomineeParts } from './cross-duplicates';
 
 /** A checked file, ready to merge. */
 export interface IncomingList {
@@ -102,6 +103,7 @@ function rowsOf(list: IncomingList, unit: string): MasterRow[] {
     for (const f in rec.cols) c0 = Math.min(c0, rec.cols[f]!);
     if (c0 === Infinity) c0 = 0;
     const values: Record<string, CellValue> = { ...rec.values };
+    if (rec.nominee !== undefined) rememberNomineeParts(values, rec.nominee);
     return {
       key: rowKey(unit, list.digest, n + 1),
       unit,

@@ -126,6 +126,7 @@ export function findDuplicates(records: Placed[], schema: TableSchema, ctx: Dupl
     }
     if (!hasName) continue;
     const parts = nomineeParts(rec.values);
+    rec.nominee = parts;
     if (parts === null) continue;
     const nk = parts[1]!;
     const bucket = byName.get(nk) ?? [];

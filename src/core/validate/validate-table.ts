@@ -23,6 +23,11 @@ export interface NomineeRecord {
   issues: Issue[];
   /** 0-based sheet column of each field that has a cell on this row. */
   cols?: Record<string, number>;
+  /**
+   * The nominee key parts of the row (nomineeParts: type, name, year of birth, workplace; null without a
+   * name), when findDuplicates worked them out, so that a merge need not work them out again.
+   */
+  nominee?: string[] | null;
 }
 
 export interface ValidateContext {

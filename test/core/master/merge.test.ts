@@ -236,6 +236,26 @@ describe('merging a returned list into the master', () => {
     const m2 = mergeLists(emptyMaster(), [a, c], NOW).model;
     expect(crossUnitDuplicates(m2.rows).issues).toEqual([]);
   });
+
+  test('the nominee keys the file check worked out are used while the values are those they came from', () => {
+    const a = incoming('VanLam.xlsx', 'UBND huyện Văn Lâm', { nominees: [HOA, TUAN] });
+    const b = incoming('MyHao.xlsx', 'UBND thị xã Mỹ Hào', {
+      nominees: [{ ...HOA, ten: 'NGUYỄN  THỊ HOA', thanhTich: 'Khác.' }, KHOA],
+    });
+    expect(a.report.records.every((r) => Array.isArray(r.nominee))).toBe(true);
+    const m = mergeLists(emptyMaster(), [a, b], NOW).model;
+    // the same answer as from rows whose keys are worked out afresh (copies of the values)
+    const fresh = m.rows.map((r) => ({ ...r, values: { ...r.values } }));
+    expect(crossUnitDuplicates(m.rows)).toEqual(crossUnitDuplicates(fresh));
+    expect(crossUnitDuplicates(m.rows).issues).toHaveLength(2);
+    // a value changed since the check: that row's keys are worked out again
+    const hoa = m.rows.find((r) => r.unit === 'UBND huyện Văn Lâm' && r.values['ten'] === HOA.ten)!;
+    hoa.values['namSinh'] = 1950;
+    expect(crossUnitDuplicates(m.rows).issues).toEqual([]);
+    hoa.values['namSinh'] = HOA.namSinh ?? null;
+    hoa.values['ten'] = 'Lê Văn Tám';
+    expect(crossUnitDuplicates(m.rows).issues).toEqual([]);
+  });
 });
 
 describe('an interrupted merge (Office.js writes the log as pending first)', () => {
