@@ -173,6 +173,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** True when the system knows the IANA time zone (its formatter is then ready for localDate). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The calendar date of an instant in a time zone: a file modified at 2023-05-20T18:30Z was modified on
  * 2023-05-21 in Hà Nội (UTC+7). Throws RangeError for an invalid Date or an unknown zone.

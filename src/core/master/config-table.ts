@@ -4,9 +4,14 @@
  * a spreadsheet returns them: labels through headerKey() (so "HAN NOP", "Hạn nộp:" work), dates as Excel
  * serial numbers or as text ("20/05/2023", "2023-05-20", "ngày 20 tháng 5 năm 2023").
  */
-import { DEFAULT_TIME_ZONE, isIsoDate, parseDeadline, type IsoDate } from '../campaign/deadline';
+import {
+  DEFAULT_TIME_ZONE,
+  isIsoDate,
+  isKnownTimeZone,
+  parseDeadline,
+  type IsoDate,
+} from '../campaign/deadline';
 import { a1, type CellValue } from '../grid';
-import { memoMap } from '../memo';
 import { isoFromSerial, type ColumnPlan, type PlanValue } from '../plan/write-plan';
 import { headerKey } from '../text/key';
 import { SHEETS, type CampaignConfig } from './model';
@@ -149,24 +154,6 @@ export function readYesNo(v: CellValue | undefined): boolean | null | undefined 
   return undefined;
 }
 
-/** Time zones already tried (making a formatter to try one takes milliseconds). */
-const timeZones = memoMap<string, boolean>();
-
-function validTimeZone(tz: string): boolean {
-  let ok = timeZones.get(tz);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    if (timeZones.size >= 64) timeZones.clear();
-    timeZones.set(tz, ok);
-  }
-  return ok;
-}
-
 export interface ConfigReadOptions {
   /** 0-based sheet row of the header row (for cell addresses in messages); default 0. */
   headerRow?: number;
@@ -246,7 +233,7 @@ export function configFromRows(
     } else if (setting.key === 'timeZone') {
       const tz = text(v).trim();
       if (tz === '') continue;
-      if (validTimeZone(tz)) config.timeZone = tz;
+      if (isKnownTimeZone(tz)) config.timeZone = tz;
       else problems.push(`${sheet}, ô ${cell}: múi giờ „${shown(v)}” không có; dùng ${DEFAULT_TIME_ZONE}`);
     } else {
       config[setting.key as TextKey] = text(v).trim();

@@ -53,13 +53,19 @@ export function rememberNomineeParts(values: Record<string, CellValue>, parts: s
 }
 
 const NOMINEE_KEYS = Object.values(NOMINEE_FIELDS);
-const NAME_AT = NOMINEE_KEYS.indexOf(NOMINEE_FIELDS.name);
 
-/** The nominee key parts of a row: remembered when its values are still those they came from. */
-function partsOf(values: Record<string, CellValue>): string[] | null {
+/** The remembered nominee key parts of a row's values, while the values are those they came from. */
+function rememberedParts(values: Record<string, CellValue>): string[] | null | undefined {
   const known = remembered.get(values);
-  if (known && NOMINEE_KEYS.every((k, i) => nomineeValue(values[k]) === known.from[i])) return known.parts;
-  return nomineeParts(nomineeValues(values));
+  return known && NOMINEE_KEYS.every((k, i) => nomineeValue(values[k]) === known.from[i])
+    ? known.parts
+    : undefined;
+}
+
+/** The nominee key parts of a row: remembered, or worked out now. */
+function partsOf(values: Record<string, CellValue>): string[] | null {
+  const known = rememberedParts(values);
+  return known !== undefined ? known : nomineeParts(nomineeValues(values));
 }
 
 /** Pairs of rows of different units that name the same nominee; each row gets a note naming the other. */
@@ -70,12 +76,11 @@ export function crossUnitDuplicates(rows: MasterRow[]): CrossDuplicates {
   rows.forEach((row, i) => {
     if (!row.unit) return;
     // the name alone sorts rows into buckets; the other parts are read only where a bucket has two rows
-    const name = nomineeValue(row.values[NOMINEE_FIELDS.name]);
-    const known = remembered.get(row.values);
+    const known = rememberedParts(row.values);
     const k =
-      known && name === known.from[NAME_AT]
-        ? (known.parts?.[1] ?? null)
-        : nomineeNameKey({ [NOMINEE_FIELDS.name]: name });
+      known !== undefined
+        ? (known?.[1] ?? null)
+        : nomineeNameKey({ [NOMINEE_FIELDS.name]: nomineeValue(row.values[NOMINEE_FIELDS.name]) });
     if (k === null) return;
     const b = buckets.get(k);
     if (b) b.push(i);

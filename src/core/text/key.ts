@@ -17,29 +17,31 @@ const DOTTED: Record<string, string> = {
   x: 'xã',
 };
 
-/** Whole-word abbreviations (keys lower-case, NFC). */
-const WORDS: Record<string, string> = {
-  ubnd: 'ủy ban nhân dân',
-  hđnd: 'hội đồng nhân dân',
-  'kh&cn': 'khoa học và công nghệ',
-  khcn: 'khoa học và công nghệ',
-  'kh-cn': 'khoa học và công nghệ',
-  khkt: 'khoa học kỹ thuật',
-  tp: 'thành phố',
-  tx: 'thị xã',
-  đh: 'đại học',
-  cđ: 'cao đẳng',
-  cty: 'công ty',
-  tnhh: 'trách nhiệm hữu hạn',
-  cp: 'cổ phần',
-  tđc: 'tiêu chuẩn đo lường chất lượng',
-  đmst: 'đổi mới sáng tạo',
-  qlnn: 'quản lý nhà nước',
-  cchc: 'cải cách hành chính',
-  shtt: 'sở hữu trí tuệ',
-  asxh: 'an sinh xã hội',
-  '&': 'và',
-};
+/** Whole-word abbreviations (keys lower-case, NFC); a map, as a plain object would also answer "constructor". */
+const WORDS = new Map<string, string>(
+  Object.entries({
+    ubnd: 'ủy ban nhân dân',
+    hđnd: 'hội đồng nhân dân',
+    'kh&cn': 'khoa học và công nghệ',
+    khcn: 'khoa học và công nghệ',
+    'kh-cn': 'khoa học và công nghệ',
+    khkt: 'khoa học kỹ thuật',
+    tp: 'thành phố',
+    tx: 'thị xã',
+    đh: 'đại học',
+    cđ: 'cao đẳng',
+    cty: 'công ty',
+    tnhh: 'trách nhiệm hữu hạn',
+    cp: 'cổ phần',
+    tđc: 'tiêu chuẩn đo lường chất lượng',
+    đmst: 'đổi mới sáng tạo',
+    qlnn: 'quản lý nhà nước',
+    cchc: 'cải cách hành chính',
+    shtt: 'sở hữu trí tuệ',
+    asxh: 'an sinh xã hội',
+    '&': 'và',
+  }),
+);
 
 /** True for one of the five tone marks as combining characters (NFD): U+0300, U+0301, U+0303, U+0309, U+0323. */
 function isToneMark(c: number): boolean {
@@ -83,8 +85,6 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
-/** Whole-word abbreviations as a map (a plain object would also answer "constructor"). */
-const WORD_MAP = new Map(Object.entries(WORDS));
 /** "tp." "h." etc. at a word start, before a name. */
 const DOTTED_ABBREVIATION = /(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu;
 const SPACED_AMPERSAND = /\s*&\s*/g;
@@ -102,14 +102,14 @@ function expandAbbreviations(lower: string): string {
     const t =
       t0.charCodeAt(0) === 0x2d || t0.charCodeAt(t0.length - 1) === 0x2d ? t0.replace(END_DASHES, '') : t0;
     if (!t) continue;
-    const w = WORD_MAP.get(t);
+    const w = WORDS.get(t);
     if (w !== undefined) {
       out.push(w);
     } else if (t.includes('&')) {
       const words = t
         .split('&')
         .filter(Boolean)
-        .map((x) => WORD_MAP.get(x) ?? x)
+        .map((x) => WORDS.get(x) ?? x)
         .join(' và ')
         .split(' ');
       for (const x of words) out.push(x);

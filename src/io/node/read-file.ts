@@ -14,7 +14,7 @@ import path from 'path';
 import zlib from 'zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook, unreadableReport, type FileReport } from '../../core/check';
-import { forgetMemos } from '../../core/memo';
+import { forgetMemos, memoMap } from '../../core/memo';
 import { makeIssue, type Issue } from '../../core/issues';
 import { resolveUnit, type ResolvedUnit } from '../../core/master/resolve-unit';
 import type { TableSchema } from '../../core/schema/types';
@@ -551,7 +551,7 @@ export async function closeDefaultPool(): Promise<void> {
  * what it works out from them (header keys and scores, enum and roster matchers) by object, so the first
  * copy of equal content is used for every file: what one file taught the worker serves the next.
  */
-const seenObjects = new Map<string, object>();
+const seenObjects = memoMap<string, object>();
 const SEEN_LIMIT = 8;
 
 function same<T extends object>(x: T): T {
@@ -574,7 +574,6 @@ function serve(): void {
   port.on('message', (job: Job | { forget: true }) => {
     if ('forget' in job) {
       forgetMemos();
-      seenObjects.clear();
       return;
     }
     let answer: Answer;
