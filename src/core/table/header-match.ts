@@ -77,28 +77,27 @@ export function buildMatcher(schema: TableSchema): FieldMatcher {
   return { fields, cache: new Map(), keys: new Map() };
 }
 
-/** Levenshtein distance, stopping early above `max`. */
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_v, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return false;
-    prev = cur;
+/** Levenshtein distance of a and b is at most 1: equal, or one letter changed, added or removed. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === b.length) return true; // equal, or one letter more at the end of a
+  if (a.length === b.length) {
+    // a[i] changed: the rest is the same
+    for (let j = i + 1; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+    return true;
   }
-  return prev[b.length] <= max;
+  // a[i] added: the rest of a is b's rest
+  for (let j = i; j < b.length; j++) if (a.charCodeAt(j + 1) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 function sameToken(a: string, b: string): boolean {
   if (a === b) return true;
   // a typo in a long word ("thnah tich"), never in short ones ("nam" ≠ "noi")
-  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && editDistanceAtMost(a, b, 1);
+  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && withinOneEdit(a, b);
 }
 
 /** Similarity of a header key to one alias key, 0..1. */
@@ -183,19 +182,27 @@ function candidateKeys(h: KeyInfo, matcher: FieldMatcher): Map<number, Set<numbe
     take(ix.byToken.get(u));
     if (u.length < 5) continue;
     for (const t of ix.longByFirst.get(u[0]!) ?? []) {
-      if (t !== u && editDistanceAtMost(u, t, 1)) take(ix.byToken.get(t));
+      if (t !== u && withinOneEdit(u, t)) take(ix.byToken.get(t));
     }
   }
   return out;
 }
+
+/** The scores of a text that matches no field (shared; never changed). */
+const NO_SCORES: FieldScore[] = [];
 
 function scoreKey(key: string, matcher: FieldMatcher): FieldScore[] {
   const hit = matcher.cache.get(key);
   if (hit) return hit;
   if (matcher.cache.size >= CACHE_LIMIT) matcher.cache.clear();
   const h = keyInfo(key);
+  const cands = h.key ? candidateKeys(h, matcher) : null;
+  if (!cands || cands.size === 0) {
+    // most texts of a sheet's first rows (names, dates, places) share no word with any field
+    matcher.cache.set(key, NO_SCORES);
+    return NO_SCORES;
+  }
   const out: FieldScore[] = [];
-  const cands = h.key ? candidateKeys(h, matcher) : new Map<number, Set<number>>();
   matcher.fields.forEach(({ field, keys }, fi) => {
     const which = cands.get(fi);
     if (!which) return; // every key of the field scores 0

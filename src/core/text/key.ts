@@ -148,6 +148,8 @@ export function nameKey(s: string, opts: KeyOptions = {}): string {
 }
 
 function computeNameKey(s: string, opts: KeyOptions): string {
+  const quick = simpleKey(s, opts.foldAccents === true, opts.abbreviations !== false);
+  if (quick !== undefined) return quick;
   let t = s.normalize('NFC').toLowerCase();
   // Vietnamese "Ð" (U+00D0, eth) often stands for Đ in old files
   t = t.replace(/ð/g, 'đ');
@@ -155,6 +157,170 @@ function computeNameKey(s: string, opts: KeyOptions): string {
   // Folding drops every mark, wherever canonicalTone would have put it.
   t = opts.foldAccents ? foldAccents(t) : canonicalTone(t);
   return t.replace(/\s+/g, ' ').trim();
+}
+
+// ---- the same key quickly, for text of ASCII and accented Latin letters -------------------------
+
+/** Above the last letter simpleKey knows (ắ … ỹ end at U+1EF9). */
+const LETTER_END = 0x1f00;
+/** Per character code below LETTER_END: 1 for a letter of the simple alphabet (see below), else 0. */
+const IS_LETTER = new Uint8Array(LETTER_END);
+/** Per lower-case letter: every mark removed, đ as d (one ASCII letter's code). */
+const FOLDED = new Uint16Array(LETTER_END);
+/** Per lower-case letter: its first tone mark in NFD order, or 0. */
+const TONE = new Uint16Array(LETTER_END);
+/** Per lower-case letter: the letter without its tone marks, NFC. */
+const TONELESS: string[] = [];
+
+/**
+ * The letters simpleKey handles besides ASCII: every precomposed Latin letter that NFC leaves as it
+ * is, whose NFD is an ASCII letter and marks in U+0300–U+036F, and whose lower case is one such letter
+ * (all of Vietnamese, and é ü ñ and the like), plus Đ đ. Worked out with the rules themselves.
+ */
+{
+  const plain = (ch: string): boolean =>
+    ch.normalize('NFC') === ch &&
+    /^[A-Za-z][\u0300-\u036f]*$/.test(ch.normalize('NFD')) &&
+    /^\p{L}$/u.test(ch);
+  // A letter keeps its form when its tone is put last again (not so for ṍ, with two tone marks, or ṏ,
+  // with its tone before another mark of the same class), and is one letter without its tone (ḹ is
+  // not); others are left to the general rules.
+  const oneTone = (lower: string): boolean => {
+    const d = lower.normalize('NFD');
+    const tones = [...d].filter((m) => isToneMark(m.charCodeAt(0)));
+    if (tones.length === 0) return true;
+    const rest = [...d].filter((m) => !isToneMark(m.charCodeAt(0))).join('');
+    return (
+      tones.length === 1 && rest.normalize('NFC').length === 1 && (rest + tones[0]).normalize('NFC') === lower
+    );
+  };
+  const add = (ch: string, lower: string) => {
+    IS_LETTER[ch.charCodeAt(0)] = 1;
+    const code = lower.charCodeAt(0);
+    const d = lower.normalize('NFD');
+    let toneless = '';
+    for (let i = 0; i < d.length; i++) {
+      const m = d.charCodeAt(i);
+      if (!isToneMark(m)) toneless += d[i];
+      else if (!TONE[code]) TONE[code] = m;
+    }
+    FOLDED[code] = (lower === 'đ' ? 'd' : d[0]!).charCodeAt(0);
+    TONELESS[code] = toneless.normalize('NFC');
+  };
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      if (lower.length === 1 && plain(ch) && plain(lower) && oneTone(lower)) {
+        add(lower, lower);
+        add(ch, lower);
+      }
+    }
+  }
+  add('đ', 'đ');
+  add('Đ', 'đ');
+}
+
+/** The five tone marks, numbered 1–5 for WITH_TONE. */
+const TONE_MARKS = [0x300, 0x301, 0x303, 0x309, 0x323];
+/** A letter (NFC, without tone) with tone mark t after it, composed as NFC does, at code × 6 + t. */
+const WITH_TONE: string[] = [];
+function withTone(letter: string, tone: number): string {
+  const at = letter.charCodeAt(0) * 6 + TONE_MARKS.indexOf(tone) + 1;
+  return (WITH_TONE[at] ??= (letter + String.fromCharCode(tone)).normalize('NFC'));
+}
+
+/** Breaks between tokens in lower-case simple text: all but letters, digits, "-" and "&". */
+const SIMPLE_BREAK = /[^a-z0-9\u0080-\uffff&-]+/;
+/** The same when abbreviations are not expanded: all but letters and digits. */
+const SIMPLE_BREAK_ALL = /[^a-z0-9\u0080-\uffff]+/;
+
+/**
+ * nameKey() for text of ASCII characters and the letters above only (a name, a header, a unit as
+ * lists write them), without the normalisations and Unicode regular expressions of the general
+ * rules; undefined for any other text. Equal to the general rules wherever it answers (a property
+ * test holds it to them): such text is NFC already, its lower case is of the same letters, a token
+ * is a run of letters, digits, dashes and "&", and a syllable is a run of letters.
+ */
+function simpleKey(s: string, fold: boolean, abbreviations: boolean): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && (c >= LETTER_END || IS_LETTER[c] === 0)) return undefined;
+  }
+  const lower = s.toLowerCase();
+  let words: string;
+  if (!abbreviations) words = lower.split(SIMPLE_BREAK_ALL).filter(Boolean).join(' ');
+  else if (lower.includes('.') || lower.includes('&'))
+    words = expandAbbreviations(lower).replace(/\s+/g, ' ').trim(); // "&&" gives an empty word
+  else {
+    const out: string[] = [];
+    for (const t0 of lower.split(SIMPLE_BREAK)) {
+      if (!t0) continue;
+      const t =
+        t0.charCodeAt(0) === 0x2d || t0.charCodeAt(t0.length - 1) === 0x2d ? t0.replace(END_DASHES, '') : t0;
+      if (!t) continue;
+      const w = WORDS.get(t);
+      if (w !== undefined) out.push(w);
+      else if (t.includes('-')) {
+        for (const x of t.split('-')) if (x) out.push(x);
+      } else out.push(t);
+    }
+    words = out.join(' ');
+  }
+  return fold ? foldSimple(words) : toneSimple(words);
+}
+
+function isSimpleLetter(c: number): boolean {
+  return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : c < LETTER_END && IS_LETTER[c] === 1;
+}
+
+/** foldAccents() of lower-case simple text. */
+function foldSimple(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    out += s.slice(from, i) + String.fromCharCode(FOLDED[c]!);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** canonicalTone() of lower-case simple text: per run of letters, its first tone mark on its last letter. */
+function toneSimple(s: string): string {
+  let out = '';
+  let from = 0; // s[from, …) is still to be copied as it is
+  let i = 0;
+  while (i < s.length) {
+    if (!isSimpleLetter(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let at = -1; // the first letter with a tone
+    for (; end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (!isSimpleLetter(c)) break;
+      if (at < 0 && c >= 0x80 && TONE[c] !== 0) at = end;
+    }
+    // unchanged: no tone, or the one tone on the last letter
+    if (at >= 0 && at < end - 1) {
+      out += s.slice(from, at);
+      for (let j = at; j < end - 1; j++) {
+        const c = s.charCodeAt(j);
+        out += c >= 0x80 && TONE[c] !== 0 ? TONELESS[c] : s[j];
+      }
+      const last = s.charCodeAt(end - 1);
+      out += withTone(last < 0x80 ? s[end - 1]! : TONELESS[last]!, TONE[s.charCodeAt(at)]!);
+      from = end;
+    }
+    i = end;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** The key of a column header: numbering such as "(1)" removed, accents folded, abbreviations expanded. */

@@ -8,6 +8,7 @@ import {
   MATCH_THRESHOLD,
   scoreColumn,
   scoreHeader,
+  withinOneEdit,
 } from '../../../src/core/table/header-match';
 import { grid } from './grid-builder';
 
@@ -200,5 +201,60 @@ describe('property: the order of the columns does not change the mapping', () =>
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a typo of one letter', () => {
+  /** Levenshtein distance, the textbook way. */
+  function distance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(
+          d[i - 1]![j]! + 1,
+          d[i]![j - 1]! + 1,
+          d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+    return d[a.length]![b.length]!;
+  }
+
+  test('is a Levenshtein distance of at most 1, for any two words', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'anhtgu'), maxLength: 8 });
+    // near pairs as well as random ones: a word and the same word with one or two edits
+    const edited = fc
+      .tuple(
+        word,
+        fc.nat(8),
+        fc.nat(8),
+        fc.constantFrom(...'anhx'),
+        fc.constantFrom('add', 'drop', 'change', 'swap'),
+      )
+      .map(([w, i, j, ch, how]) => {
+        const at = Math.min(i, w.length);
+        const b =
+          how === 'add'
+            ? w.slice(0, at) + ch + w.slice(at)
+            : how === 'drop'
+              ? w.slice(0, at) + w.slice(at + 1)
+              : how === 'change'
+                ? w.slice(0, at) + ch + w.slice(at + 1)
+                : w.slice(0, at) + (w[Math.min(j, w.length - 1)] ?? '') + w.slice(at + 1);
+        return [w, b] as const;
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(word, word), edited), ([a, b]) => {
+        expect(withinOneEdit(a, b)).toBe(distance(a, b) <= 1);
+        expect(withinOneEdit(b, a)).toBe(distance(a, b) <= 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('"thnah tich" still reads as "thành tích"; short words need the exact letters', () => {
+    expect(best('Tóm tắt thnah tích')).toBe(best('Tóm tắt thành tích'));
+    expect(withinOneEdit('thnah', 'thanh')).toBe(false);
+    expect(withinOneEdit('thanhh', 'thanh')).toBe(true);
+    expect(withinOneEdit('nam', 'noi')).toBe(false);
   });
 });

@@ -176,6 +176,29 @@ const text = fc
   )
   .map((xs) => xs.join(''));
 
+/**
+ * Text of ASCII and precomposed Latin letters only, the alphabet nameKey answers without the general
+ * rules (every Vietnamese letter in both cases, and odd ones such as ṍ ṏ ǘ ı ĳ that it leaves to them).
+ */
+const LATIN: string[] = [];
+for (let c = 0xc0; c <= 0x24f; c++) LATIN.push(String.fromCharCode(c));
+for (let c = 0x1e00; c <= 0x1eff; c++) LATIN.push(String.fromCharCode(c));
+const simpleText = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...LATIN) },
+      { weight: 4, arbitrary: fc.constantFrom(...'aAeEoOuUyYnNgGcChHtT -&.,()*0123456789\t\n') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          ...PIECES.filter((p) => /^[\x20-\x7f\u00c0-\u024f\u1e00-\u1eff]*$/.test(p)),
+        ),
+      },
+    ),
+    { maxLength: 24 },
+  )
+  .map((xs) => xs.join(''));
+
 // --------------------------------------------------------------------------------------------------
 
 describe('name keys, written for speed, follow the plain rules', () => {
@@ -201,6 +224,21 @@ describe('name keys, written for speed, follow the plain rules', () => {
         );
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('nameKey and headerKey of text of ASCII and accented Latin letters (the quick path)', () => {
+    fc.assert(
+      fc.property(simpleText, (s) => {
+        expect(nameKey(s)).toBe(refKey(s, false));
+        expect(nameKey(s, { foldAccents: true })).toBe(refKey(s, true));
+        expect(nameKey(s, { abbreviations: false })).toBe(refKey(s, false, false));
+        expect(nameKey(s, { foldAccents: true, abbreviations: false })).toBe(refKey(s, true, false));
+        expect(headerKey(s)).toBe(
+          refKey(s.replace(/\(\s*\d+\s*\)/g, ' ').replace(/\(\*+\)|\*+/g, ' '), true),
+        );
+      }),
+      { numRuns: 5000 },
     );
   });
 
