@@ -45,14 +45,36 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** NFC, zero-width characters removed, whitespace runs collapsed to one space, trimmed. */
 export function normalizeText(s: string): string {
-  const t = s.normalize('NFC');
+  // A cell's text is asked for twice in a row (is it missing? its value): the last answer again.
+  if (s === lastText) return lastNormal;
+  let t = s.normalize('NFC');
   // Most cells are already clean: one test instead of three rewrites.
-  if (!UNCLEAN.test(t)) return t;
-  return t.replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  if (UNCLEAN.test(t)) t = t.replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  lastText = s;
+  lastNormal = t;
+  return t;
 }
+let lastText = '';
+let lastNormal = '';
 
 /** Anything normalizeText would change after NFC: a zero-width character, whitespace other than one space, or spaces at an end. */
 const UNCLEAN = /[\u200B-\u200D\u2060\uFEFF]|[^\S ]| {2}|^ | $/;
+
+/** Characters (code points) in a text, as [...s].length counts them, without making the array. */
+export function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
 
 /** The text of a cell as shown (displayed text for numbers), normalized. */
 export function cellDisplayText(cell: GridCell | undefined): string {
@@ -72,9 +94,12 @@ export function isMissingCell(cell: GridCell | undefined, extra: string[] = []):
   if (cell.v === null || cell.v === undefined) return true;
   if (typeof cell.v !== 'string') return false;
   const t = normalizeText(cell.v);
-  if (DEFAULT_MISSING_VALUES.includes(t.toLowerCase())) return true;
-  return extra.some((m) => normalizeText(m) === t);
+  if (t.length <= LONGEST_MISSING && DEFAULT_MISSING_VALUES.includes(t.toLowerCase())) return true;
+  return extra.length > 0 && extra.some((m) => normalizeText(m) === t);
 }
+
+/** Length of the longest of DEFAULT_MISSING_VALUES: no longer text is one of them. */
+const LONGEST_MISSING = Math.max(...DEFAULT_MISSING_VALUES.map((m) => m.length));
 
 // ---------------------------------------------------------------------------------------------
 // numbers

@@ -28,6 +28,7 @@ import {
   type SValue,
   type Typed,
 } from './infer-schema';
+import { codePointLength } from './cast';
 
 export type { StrictField } from './infer-schema';
 
@@ -179,7 +180,7 @@ function constraintNotes(f: StrictField, value: Typed, missing: string[]): Const
   if (value === null) return out;
   const shown = String(value);
   if (isString && typeof value === 'string') {
-    const len = [...value].length;
+    const len = codePointLength(value);
     if (c.minLength !== undefined && len < c.minLength) {
       out.push({
         name: 'minLength',

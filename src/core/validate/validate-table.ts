@@ -9,7 +9,7 @@ import { cellText } from '../grid';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../issues';
 import type { FieldDef, FieldType, TableSchema } from '../schema/types';
 import type { FoundTable } from '../table/types';
-import { castValue, type CastResult } from './cast';
+import { castValue, codePointLength, type CastResult } from './cast';
 import { enumKey, matchEnum } from './enum-match';
 
 export interface NomineeRecord {
@@ -265,7 +265,7 @@ function constraintFailures(
     }
   }
   if (typeof value === 'string' && (c.minLength !== undefined || c.maxLength !== undefined)) {
-    const len = [...value].length;
+    const len = codePointLength(value);
     if (c.minLength !== undefined && len < c.minLength) {
       out.push({
         detail: `„${shown()}” ngắn hơn ${c.minLength} ký tự`,

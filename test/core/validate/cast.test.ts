@@ -4,7 +4,10 @@ import { defaultSchema, LINH_VUC } from '../../../src/core/schema/default-schema
 import type { FieldDef, FieldType } from '../../../src/core/schema/types';
 import {
   castValue,
+  codePointLength,
   excelSerialToYmd,
+  isMissingCell,
+  normalizeText,
   isDateFormat,
   parseDateText,
   parseNumberText,
@@ -288,5 +291,67 @@ describe('castValue never throws', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('cell text rules, written for speed', () => {
+  const piece = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 4 }),
+    fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u200b',
+      '\ufeff',
+      'e\u0301',
+      '\ud83d',
+      '\ude00',
+      '😀',
+      'N/A',
+      '-',
+      '…',
+    ),
+  );
+  const texts = fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(''));
+
+  test('a text counts its characters as [...text] does, lone surrogates included', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(codePointLength(s)).toBe([...s].length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('normalizeText gives the plain rule for every text of a sequence, repeats included', () => {
+    const plain = (s: string) =>
+      s
+        .normalize('NFC')
+        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+        .replace(/\s+/gu, ' ')
+        .trim();
+    fc.assert(
+      fc.property(
+        fc.array(texts, { maxLength: 6 }),
+        fc.array(fc.nat(5), { maxLength: 12 }),
+        (pool, picks) => {
+          for (const i of picks) {
+            const s = pool.length ? pool[i % pool.length]! : '';
+            expect(normalizeText(s)).toBe(plain(s));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('a missing value is found in any case and spacing; a long text never is', () => {
+    expect(isMissingCell(text(' N/A '))).toBe(true);
+    expect(isMissingCell(text('#N/A'))).toBe(true);
+    expect(isMissingCell(text('—'))).toBe(true);
+    expect(isMissingCell(text('N/A N/A'))).toBe(false);
+    expect(isMissingCell(text('  Không   có '), ['Không có'])).toBe(true);
   });
 });
