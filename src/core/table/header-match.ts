@@ -8,7 +8,7 @@
  * assignFields): the better score wins, and a column that loses its best field may take another.
  */
 import type { FieldDef, TableSchema } from '../schema/types';
-import { headerKey } from '../text/key';
+import { headerKey, keysJoinByWords } from '../text/key';
 
 export const MATCH_THRESHOLD = 0.6;
 
@@ -248,11 +248,26 @@ export function scoreColumn(top: string, bottom: string, matcher: FieldMatcher):
   if (!bottom) return top ? scoreHeader(top, matcher) : [];
   const child = scoreHeader(bottom, matcher);
   if (!top) return child;
+  if (child === NO_SCORES && scoreHeader(top, matcher) === NO_SCORES && noneTogether(top, bottom, matcher))
+    return NO_SCORES;
   const both = scoreHeader(`${top} ${bottom}`, matcher);
   const best = new Map<string, number>();
   for (const s of child) best.set(s.field, s.score);
   for (const s of both) best.set(s.field, Math.max(best.get(s.field) ?? 0, s.score));
   return [...best.entries()].map(([field, score]) => ({ field, score })).sort((x, y) => y.score - x.score);
+}
+
+/**
+ * True when the two texts together cannot score either, known without working out their joined key:
+ * each shares no word with any field (NO_SCORES), their keys join by words (keysJoinByWords), so the
+ * joined key's words are theirs, and their letters run together are no field's letters (the one test
+ * of scoreKeys that is not by word). The header search meets this for every pair of data cells one
+ * above the other in its first rows.
+ */
+function noneTogether(top: string, bottom: string, matcher: FieldMatcher): boolean {
+  if (!keysJoinByWords(top) || !keysJoinByWords(bottom)) return false;
+  const compact = (keyOf(top, matcher) + keyOf(bottom, matcher)).replace(/ /g, '');
+  return !keyIndexOf(matcher).byCompact.has(compact);
 }
 
 export interface ColumnCandidates {

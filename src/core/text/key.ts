@@ -85,6 +85,7 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
+const DOTTED_WORDS = new Set(Object.keys(DOTTED));
 /** "tp." "h." etc. at a word start, before a name. */
 const DOTTED_ABBREVIATION = /(^|[^\p{L}\p{N}])(tp|tx|h|tt|p|x)\.\s*(?=\p{L})/gu;
 const SPACED_AMPERSAND = /\s*&\s*/g;
@@ -253,7 +254,7 @@ function simpleKey(s: string, fold: boolean, abbreviations: boolean): string | u
   const lower = s.toLowerCase();
   let words: string;
   if (!abbreviations) words = lower.split(SIMPLE_BREAK_ALL).filter(Boolean).join(' ');
-  else if (lower.includes('.') || lower.includes('&'))
+  else if (lower.includes('&') || mayBeDotted(lower))
     words = expandAbbreviations(lower).replace(/\s+/g, ' ').trim(); // "&&" gives an empty word
   else {
     const out: string[] = [];
@@ -271,6 +272,25 @@ function simpleKey(s: string, fold: boolean, abbreviations: boolean): string | u
     words = out.join(' ');
   }
   return fold ? foldSimple(words) : toneSimple(words);
+}
+
+/**
+ * False when no "." of lower-case simple text ends a word of DOTTED ("tp." "h."), so that the dotted
+ * abbreviations have nothing to expand (a list's sentences end with a dot; few follow "x" or "h").
+ */
+function mayBeDotted(s: string): boolean {
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+    let j = i;
+    while (j > 0 && i - j < 3 && isWordChar(s.charCodeAt(j - 1))) j--;
+    if (i - j < 3 && (j === 0 || !isWordChar(s.charCodeAt(j - 1))) && DOTTED_WORDS.has(s.slice(j, i)))
+      return true;
+  }
+  return false;
+}
+
+/** A letter or digit of simple text. */
+function isWordChar(c: number): boolean {
+  return isSimpleLetter(c) || (c >= 48 && c <= 57);
 }
 
 function isSimpleLetter(c: number): boolean {
@@ -327,4 +347,21 @@ function toneSimple(s: string): string {
 export function headerKey(s: string): string {
   const t = (s ?? '').replace(/\(\s*\d+\s*\)/g, ' ').replace(/\(\*+\)|\*+/g, ' ');
   return nameKey(t, { foldAccents: true });
+}
+
+/**
+ * True for a text whose header key joins with another such text's key by words: for any two texts a
+ * and b it holds for, headerKey(`${a} ${b}`) is headerKey(a) and headerKey(b) joined by a space (an
+ * empty one left out). So it is for text of ASCII and the letters simpleKey knows, without the
+ * characters whose rules reach across a space: . & ( ) [ ] *.
+ */
+export function keysJoinByWords(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      if (c >= LETTER_END || IS_LETTER[c] === 0) return false;
+    } else if (c === 0x2e || c === 0x26 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x2a)
+      return false;
+  }
+  return true;
 }

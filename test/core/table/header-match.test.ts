@@ -258,3 +258,87 @@ describe('a typo of one letter', () => {
     expect(withinOneEdit('nam', 'noi')).toBe(false);
   });
 });
+
+describe('a column of a two-row header is scored as the child alone and parent and child together', () => {
+  const pieces = [
+    'Họ và tên',
+    'Họ',
+    'tên',
+    'Năm sinh',
+    'Nam',
+    'Nữ',
+    'Chức vụ',
+    'Đơn vị công tác',
+    'Thành tích',
+    'Nội dung',
+    'Tóm tắt thành tích',
+    'Lĩnh vực',
+    'Số TT',
+    'STT',
+    'Ghi chú',
+    'Nguyễn Văn An',
+    'Trần Thị Hoà',
+    '1985',
+    '12',
+    'Trưởng phòng',
+    'Sở Nội vụ',
+    'Hoàn thành xuất sắc nhiệm vụ',
+    'KH&CN',
+    'TP.',
+    '(1)',
+    '*',
+    '-',
+    '.',
+    ' ',
+    'Cá nhân',
+    'Tập thể',
+    'ho',
+    'va',
+    'ten',
+    'hoten',
+    'Hoten',
+    'thnah tich',
+    'Chuc',
+    'vu',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }).map((xs) => xs.join(' '));
+  const sorted = (xs: { field: string; score: number }[]) =>
+    [...xs].sort((x, y) => x.field.localeCompare(y.field)).map((x) => `${x.field}:${x.score}`);
+
+  test('letters that make a header only when run together still count ("Hov" over "aten")', () => {
+    const m = buildMatcher(schema);
+    expect(scoreHeader('Hov', m)).toEqual([]);
+    expect(scoreHeader('aten', m)).toEqual([]);
+    expect(scoreColumn('Hov', 'aten', m)[0]?.field).toBe('ten');
+    expect(scoreColumn('Đơn vị c', 'ông tác', m)[0]?.field).toBe('donViCongTac');
+  });
+
+  test('an abbreviation that reaches across the two rows ("… X." over "Mỹ Hào") is read together', () => {
+    // a schema of the clerk's with a field "Xã": "x." expands to "xã" only before a name
+    const m = buildMatcher({
+      fields: [
+        { name: 'ten', type: 'string', title: 'Họ và tên' },
+        { name: 'xa', type: 'string', title: 'Xã' },
+      ],
+    });
+    expect(scoreHeader('Nơi ở X.', m)).toEqual([]);
+    expect(scoreHeader('Mỹ Hào', m)).toEqual([]);
+    expect(scoreColumn('Nơi ở X.', 'Mỹ Hào', m)[0]?.field).toBe('xa');
+  });
+
+  test('for any parent and child, whatever was scored before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 6 }), (pairs) => {
+        const m = buildMatcher(schema); // a fresh matcher: nothing remembered between runs
+        for (const [top, bottom] of pairs) {
+          const best = new Map<string, number>();
+          for (const x of [...scoreHeader(bottom, m), ...scoreHeader(`${top} ${bottom}`, m)])
+            best.set(x.field, Math.max(best.get(x.field) ?? 0, x.score));
+          const expected = [...best].map(([field, score]) => ({ field, score }));
+          expect(sorted(scoreColumn(top, bottom, m))).toEqual(sorted(expected));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

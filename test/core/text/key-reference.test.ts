@@ -3,7 +3,7 @@
  * keys). This checks them against the plain rules they implement, written here the straightforward way.
  */
 import fc from 'fast-check';
-import { canonicalTone, foldAccents, headerKey, nameKey } from '../../../src/core/text/key';
+import { canonicalTone, foldAccents, headerKey, keysJoinByWords, nameKey } from '../../../src/core/text/key';
 
 // ---- the rules, plainly -----------------------------------------------------------------------
 
@@ -240,6 +240,20 @@ describe('name keys, written for speed, follow the plain rules', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  test('two texts whose keys join by words: the key of both together is their keys joined by a space', () => {
+    let joined = 0;
+    fc.assert(
+      fc.property(simpleText, simpleText, (a, b) => {
+        if (!keysJoinByWords(a) || !keysJoinByWords(b)) return;
+        joined++;
+        expect(headerKey(`${a} ${b}`)).toBe([headerKey(a), headerKey(b)].filter(Boolean).join(' '));
+      }),
+      { numRuns: 5000 },
+    );
+    // the generator gives such pairs often enough for the property to say something
+    expect(joined).toBeGreaterThan(500);
   });
 
   test('the words of a plain object are only the abbreviations: "constructor" stays a word', () => {
