@@ -21,6 +21,7 @@ import {
 } from './header-match';
 import { classifyRow, isNumberingRow, type RowCell, type RowShape } from './row-kinds';
 import { loaiField, loaiFromText } from './sheet-loai';
+import { collapseSpaces } from '../text/spaces';
 import type { ColumnMapping, FoundTable, SkippedRow, TableRow } from './types';
 
 export interface FindTableContext {
@@ -103,9 +104,7 @@ export function nameFieldOf(schema: TableSchema): FieldDef | undefined {
   );
 }
 
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const clean = collapseSpaces;
 
 function textAt(sheet: GridSheet, r: number, c: number): string {
   return clean(cellText(sheet.rows[r]?.[c]));

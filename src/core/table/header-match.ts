@@ -105,13 +105,28 @@ export function scoreKeys(h: KeyInfo, a: KeyInfo): number {
   if (!h.key || !a.key) return 0;
   if (h.key === a.key) return 1;
   if (h.compact === a.compact) return 0.97;
-  const used = new Array<boolean>(h.tokens.length).fill(false);
+  const ht = h.tokens;
+  const used = new Uint8Array(ht.length);
   let m = 0;
   for (const t of a.tokens) {
-    let j = h.tokens.findIndex((u, i) => !used[i] && u === t);
-    if (j < 0) j = h.tokens.findIndex((u, i) => !used[i] && sameToken(u, t));
+    // the first unused word that is t, else (t of five letters or more) the first one a typo away
+    let j = -1;
+    for (let i = 0; i < ht.length; i++) {
+      if (used[i] === 0 && ht[i] === t) {
+        j = i;
+        break;
+      }
+    }
+    if (j < 0 && t.length >= 5) {
+      for (let i = 0; i < ht.length; i++) {
+        if (used[i] === 0 && sameToken(ht[i]!, t)) {
+          j = i;
+          break;
+        }
+      }
+    }
     if (j >= 0) {
-      used[j] = true;
+      used[j] = 1;
       m++;
     }
   }
