@@ -396,16 +396,14 @@ function decodeWord(w: string, enc: LegacyEncoding): string {
  * decodable words are decoded too (provided they stay well-formed).
  */
 function readMixed(text: string, hint: LegacyEncoding | null, prefer: LegacyEncoding | null): Reading {
+  // plain Unicode, the common case: every word with a character above ASCII is well-formed
+  if (badWords(text, CaseRule.Natural) === 0) return { encoding: null, text };
   // words that carry a character above ASCII: [start, end, well-formed as it stands, has Unicode beyond cp1252]
   const words: [number, number, boolean, boolean][] = [];
-  let illFormed = 0;
   forEachHighWord(text, (s, e) => {
     const w = text.slice(s, e);
-    const ok = wordOk(w, CaseRule.Natural);
-    if (!ok) illFormed++;
-    words.push([s, e, ok, charRange(w) === 2]);
+    words.push([s, e, wordOk(w, CaseRule.Natural), charRange(w) === 2]);
   });
-  if (illFormed === 0) return { encoding: null, text }; // plain Unicode: the common case
   const fixes: Record<LegacyEncoding, number> = { tcvn3: 0, vni: 0 };
   for (const [s, e, ok] of words) {
     if (ok) continue;
