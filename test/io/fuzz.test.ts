@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { readWorkbook, useZlib } from '../../src/io/read-workbook';
 import { countCells } from './helpers';
 
+/** Longer than any read of these small files may take, however loaded the machine. */
+const HANG_MS = 30_000;
+
 const CODES = new Set(['read', 'unreadable-file', 'encrypted-file', 'unsupported-format', 'too-large']);
 
 async function sources(): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -56,13 +59,17 @@ describe('corrupted files', () => {
           const bytes = cut === undefined ? b : b.subarray(0, cut % b.length);
           const t0 = performance.now();
           const r = readWorkbook(bytes, src[k].name);
-          expect(performance.now() - t0).toBeLessThan(5000);
+          // A hang, not a slow read: some corrupt bytes keep SheetJS busy for a second or more (an .xlsb
+          // string whose length became 2³¹ takes 1.5 s alone, 9 s beside the other test files). The
+          // command line stops such a read at its worker's time limit and names the file.
+          expect(performance.now() - t0).toBeLessThan(HANG_MS);
           expect(CODES.has(r.workbook ? 'read' : r.issues[0]?.code)).toBe(true);
           if (!r.workbook) expect(r.issues).toHaveLength(1);
           else expect(countCells(r.workbook)).toBeGreaterThanOrEqual(0);
         },
       ),
-      { numRuns: 300 },
+      // the .xlsb whose string length became 2³¹ (found by this property)
+      { numRuns: 300, examples: [[3, [[2147483645, 0]], undefined]] },
     );
   });
 });
