@@ -166,6 +166,22 @@ describe('tonghop init / merge / status', () => {
     expect(text.stdout).toMatch(/Sở Nội vụ\s+Chưa nộp/);
   });
 
+  test('each row of Tổng hợp says where it starts in the file it came from', async () => {
+    const model = await loadModel();
+    const rows = model.rows.filter((r) => r.unit === 'UBND huyện Văn Lâm');
+    expect(rows.map((r) => r.values['ten'])).toEqual([HTX.ten, HOA.ten]);
+    const list = readWorkbook(fs.readFileSync(vanLam), 'UBND_huyen_Van_Lam.xlsx').workbook!;
+    for (const row of rows) {
+      // "Danh sách!B12": the sheet, and the row's leftmost column with a field (the name, after STT)
+      const m = /^(.+)!([A-Z]+)(\d+)$/.exec(row.source)!;
+      expect(m[1]).toBe('Danh sách');
+      const sheet = list.sheets.find((x) => x.name === m[1])!;
+      const c = m[2]!.charCodeAt(0) - 65;
+      expect(sheet.rows[Number(m[3]) - 1]?.[c]?.v).toBe(row.values['ten']);
+      expect(sheet.rows[Number(m[3]) - 1]?.[c - 1]?.v).toEqual(expect.any(Number)); // STT
+    }
+  });
+
   test('submitted text lands as text: a formula-looking value is the same string in Tổng hợp', async () => {
     const model = await loadModel();
     const row = model.rows.find((x) => x.values['ten'] === 'Lê Minh Tuấn')!;

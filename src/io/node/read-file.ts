@@ -139,12 +139,23 @@ function checkBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions, chec
   const unit = check.roster
     ? resolveUnit(report.decoded ?? null, report, fileName, check.roster, check.unit)
     : null;
-  // What the command line does not use stays here: the decoded workbook, the tables as found and each
-  // record's cell texts as read (half of what would be copied between the threads otherwise).
+  // What the command line does not use stays here: the decoded workbook, the tables as found, each
+  // record's cell texts as read (half of what would be copied between the threads otherwise), and of
+  // its columns by field only the first (where the row is said to start: "Danh sách!A12").
   delete report.decoded;
   report.tables = [];
-  for (const rec of report.records) rec.raw = {};
+  for (const rec of report.records) {
+    rec.raw = {};
+    if (rec.cols) rec.cols = firstColumn(rec.cols);
+  }
   return { checked: { report, unit, digest: sha256(bytes) } };
+}
+
+/** The entry of the leftmost column of a record's columns by field. */
+function firstColumn(cols: Record<string, number>): Record<string, number> {
+  let field: string | null = null;
+  for (const f in cols) if (field === null || cols[f]! < cols[field]!) field = f;
+  return field === null ? {} : { [field]: cols[field]! };
 }
 
 function fsErrorDetail(e: unknown): string {
