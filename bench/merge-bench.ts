@@ -24,6 +24,7 @@ import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import * as XLSX from '@e965/xlsx';
 import { run, type RunOptions } from '../src/cli/main';
+import { tuneForShortRuns } from '../src/cli/jit';
 import { closeReaders } from '../src/cli/read';
 import { forgetMemos } from '../src/core/memo';
 import { forgetReaderMemos } from '../src/io/node/read-file';
@@ -690,6 +691,9 @@ CHILD_JOBS['floor'] = (job: ColdJob) =>
     return performance.now() - t;
   });
 CHILD_JOBS['merge'] = async (job: ColdJob) => {
+  // As bin/tonghop.js starts the command (the floor, SheetJS alone, runs with V8's defaults, which
+  // suit it better).
+  tuneForShortRuns();
   // Not timed: under tsx the first command hands the reader workers their compiled TypeScript
   // (src/io/node/read-file.ts), which the built `tonghop` never does.
   await tonghop(['status', job.template]);
