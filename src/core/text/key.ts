@@ -97,8 +97,13 @@ function expandAbbreviations(lower: string): string {
   if (s.includes('.'))
     s = s.replace(DOTTED_ABBREVIATION, (_m, pre: string, ab: string) => `${pre}${DOTTED[ab]} `);
   if (s.includes('&')) s = s.replace(SPACED_AMPERSAND, '&');
+  return wordsOf(s, TOKEN_BREAK);
+}
+
+/** The words of lower-case text split at `breaks`, dashes and "&" split off, whole-word abbreviations expanded. */
+function wordsOf(s: string, breaks: RegExp): string {
   const out: string[] = [];
-  for (const t0 of s.split(TOKEN_BREAK)) {
+  for (const t0 of s.split(breaks)) {
     if (!t0) continue;
     const t =
       t0.charCodeAt(0) === 0x2d || t0.charCodeAt(t0.length - 1) === 0x2d ? t0.replace(END_DASHES, '') : t0;
@@ -256,21 +261,7 @@ function simpleKey(s: string, fold: boolean, abbreviations: boolean): string | u
   if (!abbreviations) words = lower.split(SIMPLE_BREAK_ALL).filter(Boolean).join(' ');
   else if (lower.includes('&') || mayBeDotted(lower))
     words = expandAbbreviations(lower).replace(/\s+/g, ' ').trim(); // "&&" gives an empty word
-  else {
-    const out: string[] = [];
-    for (const t0 of lower.split(SIMPLE_BREAK)) {
-      if (!t0) continue;
-      const t =
-        t0.charCodeAt(0) === 0x2d || t0.charCodeAt(t0.length - 1) === 0x2d ? t0.replace(END_DASHES, '') : t0;
-      if (!t) continue;
-      const w = WORDS.get(t);
-      if (w !== undefined) out.push(w);
-      else if (t.includes('-')) {
-        for (const x of t.split('-')) if (x) out.push(x);
-      } else out.push(t);
-    }
-    words = out.join(' ');
-  }
+  else words = wordsOf(lower, SIMPLE_BREAK);
   return fold ? foldSimple(words) : toneSimple(words);
 }
 

@@ -213,33 +213,21 @@ describe('name keys, written for speed, follow the plain rules', () => {
     );
   });
 
+  /** Every kind of key of s against the plain rules. */
+  function expectPlainRules(s: string): void {
+    expect(nameKey(s)).toBe(refKey(s, false));
+    expect(nameKey(s, { foldAccents: true })).toBe(refKey(s, true));
+    expect(nameKey(s, { abbreviations: false })).toBe(refKey(s, false, false));
+    expect(nameKey(s, { foldAccents: true, abbreviations: false })).toBe(refKey(s, true, false));
+    expect(headerKey(s)).toBe(refKey(s.replace(/\(\s*\d+\s*\)/g, ' ').replace(/\(\*+\)|\*+/g, ' '), true));
+  }
+
   test('nameKey and headerKey of any text, with and without folding and abbreviations', () => {
-    fc.assert(
-      fc.property(text, (s) => {
-        expect(nameKey(s)).toBe(refKey(s, false));
-        expect(nameKey(s, { foldAccents: true })).toBe(refKey(s, true));
-        expect(nameKey(s, { abbreviations: false })).toBe(refKey(s, false, false));
-        expect(headerKey(s)).toBe(
-          refKey(s.replace(/\(\s*\d+\s*\)/g, ' ').replace(/\(\*+\)|\*+/g, ' '), true),
-        );
-      }),
-      { numRuns: 3000 },
-    );
+    fc.assert(fc.property(text, expectPlainRules), { numRuns: 3000 });
   });
 
   test('nameKey and headerKey of text of ASCII and accented Latin letters (the quick path)', () => {
-    fc.assert(
-      fc.property(simpleText, (s) => {
-        expect(nameKey(s)).toBe(refKey(s, false));
-        expect(nameKey(s, { foldAccents: true })).toBe(refKey(s, true));
-        expect(nameKey(s, { abbreviations: false })).toBe(refKey(s, false, false));
-        expect(nameKey(s, { foldAccents: true, abbreviations: false })).toBe(refKey(s, true, false));
-        expect(headerKey(s)).toBe(
-          refKey(s.replace(/\(\s*\d+\s*\)/g, ' ').replace(/\(\*+\)|\*+/g, ' '), true),
-        );
-      }),
-      { numRuns: 5000 },
-    );
+    fc.assert(fc.property(simpleText, expectPlainRules), { numRuns: 5000 });
   });
 
   test('two texts whose keys join by words: the key of both together is their keys joined by a space', () => {
