@@ -96,7 +96,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 function sameToken(a: string, b: string): boolean {
   if (a === b) return true;
-  // a typo in a long word ("thnah tich"), never in short ones ("nam" ≠ "noi")
+  // a typo of one letter in a long word ("thanhh tich"), never in short ones ("nam" ≠ "noi")
   return a.length >= 5 && b.length >= 5 && a[0] === b[0] && withinOneEdit(a, b);
 }
 
@@ -203,8 +203,8 @@ function candidateKeys(h: KeyInfo, matcher: FieldMatcher): Map<number, Set<numbe
   return out;
 }
 
-/** The scores of a text that matches no field (shared; never changed). */
-const NO_SCORES: FieldScore[] = [];
+/** The scores of a text that matches no field (shared, so frozen). */
+const NO_SCORES = Object.freeze([]) as unknown as FieldScore[];
 
 function scoreKey(key: string, matcher: FieldMatcher): FieldScore[] {
   const hit = matcher.cache.get(key);
