@@ -3,6 +3,7 @@
  * file, so a writer that cannot ask the host to autofit (the command line's file writer) sets heights
  * from this estimate. Office.js can call `autofitRows()` instead.
  */
+import { isSpace } from '../text/spaces';
 import { isPlanDate, type PlanValue, type SheetPlan } from './write-plan';
 
 /** Bold text is about a tenth wider. */
@@ -14,23 +15,6 @@ export const MAX_ROW_HEIGHT = 409;
 function textOf(v: PlanValue | undefined): string {
   if (v === null || v === undefined || isPlanDate(v)) return '';
   return String(v);
-}
-
-/** White space as `\s` matches it, apart from the line feed (which starts a paragraph). */
-function isSpace(ch: number): boolean {
-  return (
-    ch === 32 ||
-    (ch >= 9 && ch <= 13) ||
-    ch === 0xa0 ||
-    ch === 0x1680 ||
-    (ch >= 0x2000 && ch <= 0x200a) ||
-    ch === 0x2028 ||
-    ch === 0x2029 ||
-    ch === 0x202f ||
-    ch === 0x205f ||
-    ch === 0x3000 ||
-    ch === 0xfeff
-  );
 }
 
 /**

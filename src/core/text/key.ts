@@ -252,10 +252,7 @@ const SIMPLE_BREAK_ALL = /[^a-z0-9\u0080-\uffff]+/;
  * is a run of letters, digits, dashes and "&", and a syllable is a run of letters.
  */
 function simpleKey(s: string, fold: boolean, abbreviations: boolean): string | undefined {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 && (c >= LETTER_END || IS_LETTER[c] === 0)) return undefined;
-  }
+  for (let i = 0; i < s.length; i++) if (!isSimpleChar(s.charCodeAt(i))) return undefined;
   const lower = s.toLowerCase();
   let words: string;
   if (!abbreviations) words = lower.split(SIMPLE_BREAK_ALL).filter(Boolean).join(' ');
@@ -282,6 +279,11 @@ function mayBeDotted(s: string): boolean {
 /** A letter or digit of simple text. */
 function isWordChar(c: number): boolean {
   return isSimpleLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** ASCII, or a letter of the simple alphabet: a character simpleKey answers for. */
+function isSimpleChar(c: number): boolean {
+  return c < 0x80 || (c < LETTER_END && IS_LETTER[c] === 1);
 }
 
 function isSimpleLetter(c: number): boolean {
@@ -349,9 +351,8 @@ export function headerKey(s: string): string {
 export function keysJoinByWords(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      if (c >= LETTER_END || IS_LETTER[c] === 0) return false;
-    } else if (c === 0x2e || c === 0x26 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x2a)
+    if (!isSimpleChar(c)) return false;
+    if (c === 0x2e || c === 0x26 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x2a)
       return false;
   }
   return true;

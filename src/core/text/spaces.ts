@@ -4,7 +4,7 @@
  */
 
 /** True for a character of JavaScript's \s (which is also what trim() removes). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c <= 0x20
     ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
     : c >= 0xa0 &&

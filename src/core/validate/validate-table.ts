@@ -21,7 +21,10 @@ export interface NomineeRecord {
   raw: Record<string, string>;
   /** The issues found on this row (also part of the table's issue list). */
   issues: Issue[];
-  /** 0-based sheet column of each field that has a cell on this row. */
+  /**
+   * 0-based sheet column of each field that has a cell on this row (a record from the command line's
+   * reader threads keeps only the leftmost, where the row is said to start).
+   */
   cols?: Record<string, number>;
   /**
    * The nominee key parts of the row (nomineeParts: type, name, year of birth, workplace; null without a

@@ -533,12 +533,9 @@ export function checkWorkbookFile(
   return defaultPool.checkFile(filePath, check, opts);
 }
 
-/**
- * Starts the shared pool's workers ahead of a batch of reads (see WorkbookReaderPool.prestart). `size`
- * sets the number of workers when the shared pool does not exist yet (default: the pool's default).
- */
-export function prestartReaders(size?: number): void {
-  defaultPool ??= new WorkbookReaderPool(size !== undefined ? { size } : {});
+/** Starts the shared pool's workers ahead of a batch of reads (see WorkbookReaderPool.prestart). */
+export function prestartReaders(): void {
+  defaultPool ??= new WorkbookReaderPool();
   defaultPool.prestart();
 }
 
